@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * xswitch: handlers of XSW_CMD_SWITCH_NEW, _DEL and _GET.
+ */
+
+#include <net/sock.h>
+
+#include "xswitch.h"
+
+static int put_switch(struct sk_buff *skb, const struct xsw_switch *sw)
+{
+	const struct net_device *dev = sw->dev;
+
+	if (nla_put_u32(skb, XSW_A_SWITCH_IFINDEX, dev->ifindex) ||
+	    nla_put_string(skb, XSW_A_SWITCH_IFNAME, dev->name) ||
+	    nla_put_u32(skb, XSW_A_SWITCH_MTU, dev->mtu) ||
+	    nla_put(skb, XSW_A_SWITCH_ADDRESS, ETH_ALEN, dev->dev_addr) ||
+	    nla_put_u8(skb, XSW_A_SWITCH_OPERSTATE, READ_ONCE(dev->operstate)) ||
+	    ((dev->flags & IFF_UP) && nla_put_flag(skb, XSW_A_SWITCH_UP)) ||
+	    nla_put_u32(skb, XSW_A_SWITCH_NUM_PORTS, sw->num_ports))
+		return -EMSGSIZE;
+	return 0;
+}
+
+int xsw_nl_switch_fill(struct sk_buff *skb, const struct xsw_switch *sw,
+		       u8 cmd, u32 portid, u32 seq, int flags)
+{
+	void *hdr;
+
+	hdr = genlmsg_put(skb, portid, seq, &xsw_genl_family, flags, cmd);
+	if (!hdr)
+		return -EMSGSIZE;
+	if (put_switch(skb, sw)) {
+		genlmsg_cancel(skb, hdr);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(skb, hdr);
+	return 0;
+}
+
+/* The switch named by the request, or an ERR_PTR with extack set. */
+static struct xsw_switch *switch_from_attrs(struct net *net,
+					    struct nlattr **attrs,
+					    struct netlink_ext_ack *extack)
+{
+	const char *name = NULL;
+	int ifindex = 0;
+
+	if (attrs[XSW_A_SWITCH_IFINDEX])
+		ifindex = nla_get_u32(attrs[XSW_A_SWITCH_IFINDEX]);
+	if (attrs[XSW_A_SWITCH_IFNAME])
+		name = nla_data(attrs[XSW_A_SWITCH_IFNAME]);
+	return xsw_switch_find(net, ifindex, name, extack);
+}
+
+static int reply_switch(struct genl_info *info, const struct xsw_switch *sw,
+			u8 cmd)
+{
+	struct sk_buff *msg;
+	int err;
+
+	msg = genlmsg_new(NLMSG_DEFAULT_SIZE, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+	err = xsw_nl_switch_fill(msg, sw, cmd, info->snd_portid, info->snd_seq,
+				 0);
+	if (err) {
+		nlmsg_free(msg);
+		return err;
+	}
+	return genlmsg_reply(msg, info);
+}
+
+int xsw_nl_switch_new_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	const char *name = NULL;
+	struct xsw_switch *sw;
+	int err;
+
+	if (info->attrs[XSW_A_SWITCH_IFNAME])
+		name = nla_data(info->attrs[XSW_A_SWITCH_IFNAME]);
+
+	rtnl_lock();
+	sw = xsw_switch_create(genl_info_net(info), name, info->extack);
+	if (IS_ERR(sw)) {
+		err = PTR_ERR(sw);
+		if (name)
+			NL_SET_BAD_ATTR(info->extack,
+					info->attrs[XSW_A_SWITCH_IFNAME]);
+		goto out;
+	}
+	/* The switch exists whatever happens to the reply. */
+	err = reply_switch(info, sw, XSW_CMD_SWITCH_NEW);
+out:
+	rtnl_unlock();
+	return err;
+}
+
+int xsw_nl_switch_del_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct xsw_switch *sw;
+	int err = 0;
+
+	rtnl_lock();
+	sw = switch_from_attrs(genl_info_net(info), info->attrs, info->extack);
+	if (IS_ERR(sw))
+		err = PTR_ERR(sw);
+	else
+		xsw_switch_destroy(sw);
+	rtnl_unlock();
+	return err;
+}
+
+int xsw_nl_switch_get_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct xsw_switch *sw;
+	int err;
+
+	rtnl_lock();
+	sw = switch_from_attrs(genl_info_net(info), info->attrs, info->extack);
+	if (IS_ERR(sw))
+		err = PTR_ERR(sw);
+	else
+		err = reply_switch(info, sw, XSW_CMD_SWITCH_GET);
+	rtnl_unlock();
+	return err;
+}
+
+/*
+ * cb->args[0] counts the switches already sent.  A switch added or removed
+ * between two parts changes dev_base_seq, which flags the dump as
+ * interrupted (NLM_F_DUMP_INTR) so the reader can start over.
+ */
+int xsw_nl_switch_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	struct net *net = sock_net(skb->sk);
+	struct net_device *dev;
+	long idx = 0;
+	void *hdr;
+
+	rtnl_lock();
+	cb->seq = net->dev_base_seq;
+	for_each_netdev(net, dev) {
+		if (!netif_is_xswitch(dev))
+			continue;
+		if (idx < cb->args[0]) {
+			idx++;
+			continue;
+		}
+		hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid,
+				  cb->nlh->nlmsg_seq, &xsw_genl_family,
+				  NLM_F_MULTI, XSW_CMD_SWITCH_GET);
+		if (!hdr)
+			break;
+		genl_dump_check_consistent(cb, hdr);
+		if (put_switch(skb, netdev_priv(dev))) {
+			genlmsg_cancel(skb, hdr);
+			break;
+		}
+		genlmsg_end(skb, hdr);
+		cb->args[0] = ++idx;
+	}
+	rtnl_unlock();
+
+	/* The next part, if any, resumes at args[0]. */
+	return skb->len;
+}
