@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * Library-internal interfaces: the handle and the generic netlink plumbing
+ * of nl.c that every object file (switch.c, ...) builds on.
+ *
+ * An object call is: xsw_msg_new() for the command, nla_put*() or
+ * xsw_put_ifname() for its attributes, then xsw_do() or xsw_dump() with a
+ * struct xsw_attrs describing the object's attribute set and a parser for
+ * the replies.  Those two free the message and fill the handle's error;
+ * when building the message fails, xsw_abort() frees it instead:
+ *
+ *	msg = xsw_msg_new(h, XSW_CMD_SWITCH_DEL);
+ *	if (xsw_put_ifname(h, msg, XSW_A_SWITCH_IFNAME, "switch", name))
+ *		return xsw_abort(h, msg);
+ *	return xsw_do(h, msg, &switch_attrs, NULL, NULL);
+ *
+ * xsw_msg_new() starts every call: it clears the handle's error.  It
+ * returns NULL on allocation failure, which xsw_put_ifname(), xsw_abort()
+ * and xsw_do()/xsw_dump() accept (libnl's nla_put*() do not: test msg
+ * before those).
+ */
+#ifndef XSW_INTERNAL_H
+#define XSW_INTERNAL_H
+
+#include <netlink/genl/genl.h>
+#include <netlink/netlink.h>
+
+#include "xswitch.h"
+
+#define XSW_EXPORT __attribute__((visibility("default")))
+
+#define XSW_ERRMSG_LEN 256
+
+struct xsw_handle {
+	struct nl_sock *sk;
+	struct nl_cb *cb;
+	int family;
+	int err;
+	int errattr;
+	char errmsg[XSW_ERRMSG_LEN];
+};
+
+/**
+ * struct xsw_attrs - one attribute set of the UAPI
+ * @maxattr: highest attribute type
+ * @policy:  libnl policy the replies are checked against; [0..maxattr]
+ * @names:   attribute names for messages, [0..maxattr], NULL entries allowed
+ */
+struct xsw_attrs {
+	int maxattr;
+	const struct nla_policy *policy;
+	const char *const *names;
+};
+
+/*
+ * Parser of one reply message.  @tb holds the parsed attributes, indexed
+ * [0..maxattr] of the request's struct xsw_attrs.  Return 0 to go on;
+ * anything else stops (the rest of a dump is drained) and is what
+ * xsw_do()/xsw_dump() return.
+ */
+typedef int (*xsw_parse_fn)(struct xsw_handle *h, struct nlattr **tb,
+			    void *arg);
+
+/* xsw_open() of any generic netlink family; tests use "nlctrl". */
+int xsw_open_family(struct xsw_handle **hp, const char *name);
+
+struct nl_msg *xsw_msg_new(struct xsw_handle *h, uint8_t cmd);
+int xsw_put_ifname(struct xsw_handle *h, struct nl_msg *msg, int attrtype,
+		   const char *what, const char *name);
+int xsw_abort(struct xsw_handle *h, struct nl_msg *msg);
+int xsw_do(struct xsw_handle *h, struct nl_msg *msg,
+	   const struct xsw_attrs *attrs, xsw_parse_fn parse, void *arg);
+int xsw_dump(struct xsw_handle *h, struct nl_msg *msg,
+	     const struct xsw_attrs *attrs, xsw_parse_fn parse, void *arg);
+
+int xsw_seterr(struct xsw_handle *h, int err, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+#endif /* XSW_INTERNAL_H */

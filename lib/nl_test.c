@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * Host test of the netlink plumbing in nl.c, run by "make -C lib test".
+ * It needs no xswitch module: it talks to families every kernel has
+ * ("nlctrl", and "netdev" from 6.3 on) through the same request loop the
+ * xswitch calls use, so it checks do/dump/ACK handling, stopping a dump
+ * early, and that errno and the extended ack reach the caller.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <linux/genetlink.h>
+
+#include "internal.h"
+
+static int failures;
+
+#define CHECK(cond, ...)						\
+	do {								\
+		if (cond) {						\
+			printf("ok   ");				\
+		} else {						\
+			printf("FAIL ");				\
+			failures++;					\
+		}							\
+		printf(__VA_ARGS__);					\
+		printf("\n");						\
+	} while (0)
+
+static const struct nla_policy ctrl_policy[CTRL_ATTR_MAX + 1] = {
+	[CTRL_ATTR_FAMILY_ID]	= { .type = NLA_U16 },
+	[CTRL_ATTR_FAMILY_NAME]	= { .type = NLA_STRING },
+};
+
+static const char *const ctrl_names[CTRL_ATTR_MAX + 1] = {
+	[CTRL_ATTR_FAMILY_ID]	= "family-id",
+	[CTRL_ATTR_FAMILY_NAME]	= "family-name",
+};
+
+static const struct xsw_attrs ctrl_attrs = {
+	.maxattr = CTRL_ATTR_MAX,
+	.policy = ctrl_policy,
+	.names = ctrl_names,
+};
+
+struct count {
+	int seen;
+	int stop_at;
+	bool nlctrl;
+};
+
+static int count_family(struct xsw_handle *h, struct nlattr **tb, void *arg)
+{
+	struct count *c = arg;
+
+	(void)h;
+	c->seen++;
+	if (tb[CTRL_ATTR_FAMILY_NAME] &&
+	    !strcmp(nla_get_string(tb[CTRL_ATTR_FAMILY_NAME]), "nlctrl"))
+		c->nlctrl = true;
+	return c->seen == c->stop_at ? 42 : 0;
+}
+
+static int get_family(struct xsw_handle *h, const char *name)
+{
+	struct nl_msg *msg = xsw_msg_new(h, CTRL_CMD_GETFAMILY);
+
+	if (!msg || nla_put(msg, CTRL_ATTR_FAMILY_NAME, strlen(name) + 1, name))
+		return xsw_abort(h, msg);
+	return xsw_do(h, msg, &ctrl_attrs, NULL, NULL);
+}
+
+int main(void)
+{
+	struct count c = { 0 };
+	struct xsw_handle *h;
+	struct nl_msg *msg;
+	char longname[40];
+	int err;
+
+	err = xsw_open(&h);
+	if (err) {
+		CHECK(h == NULL, "xsw_open() failure leaves *hp NULL (%d)", err);
+		CHECK(err != -ENOENT ||
+		      !strcmp(xsw_strerror_open(err),
+			      "xswitch module not loaded? try: modprobe xswitch"),
+		      "xsw_strerror_open(%d): %s", err, xsw_strerror_open(err));
+	} else {
+		printf("skip xswitch is loaded here; no family-missing test\n");
+		xsw_close(h);
+	}
+
+	err = xsw_open_family(&h, "nlctrl");
+	CHECK(err == 0 && h, "open nlctrl: %d", err);
+	if (err)
+		return 1;
+	CHECK(h->family == GENL_ID_CTRL, "nlctrl id %d", h->family);
+
+	err = xsw_dump(h, xsw_msg_new(h, CTRL_CMD_GETFAMILY), &ctrl_attrs,
+		       count_family, &c);
+	CHECK(err == 0 && c.seen > 1 && c.nlctrl,
+	      "dump: %d, %d families, nlctrl %s", err, c.seen,
+	      c.nlctrl ? "seen" : "missing");
+
+	c = (struct count){ .stop_at = 1 };
+	err = xsw_dump(h, xsw_msg_new(h, CTRL_CMD_GETFAMILY), &ctrl_attrs,
+		       count_family, &c);
+	CHECK(err == 42 && c.seen == 1, "dump stopped by parser: %d after %d",
+	      err, c.seen);
+	err = get_family(h, "nlctrl");
+	CHECK(err == 0 && !xsw_errmsg(h)[0],
+	      "request after a stopped dump: %d \"%s\"", err, xsw_errmsg(h));
+
+	err = get_family(h, "nosuchfamily");
+	CHECK(err == -ENOENT && !xsw_errmsg(h)[0] && !xsw_errattr(h),
+	      "unknown family: %d (%s) \"%s\"", err, strerror(-err),
+	      xsw_errmsg(h));
+
+	memset(longname, 'x', sizeof(longname) - 1);
+	longname[sizeof(longname) - 1] = '\0';
+	err = get_family(h, longname);
+	CHECK(err == -EINVAL && xsw_errmsg(h)[0] &&
+	      xsw_errattr(h) == CTRL_ATTR_FAMILY_NAME,
+	      "policy violation: %d \"%s\" attr %d", err, xsw_errmsg(h),
+	      xsw_errattr(h));
+
+	err = get_family(h, "nlctrl");
+	CHECK(err == 0 && !xsw_errmsg(h)[0] && !xsw_errattr(h),
+	      "error cleared by the next call: %d \"%s\"", err, xsw_errmsg(h));
+
+	msg = xsw_msg_new(h, CTRL_CMD_GETFAMILY);
+	err = xsw_put_ifname(h, msg, 1, "switch", "0123456789abcdef");
+	CHECK(err == -ENAMETOOLONG && xsw_abort(h, msg) == err &&
+	      strstr(xsw_errmsg(h), "too long"),
+	      "long name: %d \"%s\"", err, xsw_errmsg(h));
+	xsw_close(h);
+
+	/* NETDEV_CMD_DEV_GET without NETDEV_A_DEV_IFINDEX: MISS_TYPE only */
+	err = xsw_open_family(&h, "netdev");
+	if (err) {
+		printf("skip no netdev family (kernel < 6.3)\n");
+	} else {
+		static const struct xsw_attrs none = { .maxattr = 8 };
+
+		err = xsw_do(h, xsw_msg_new(h, 1), &none, NULL, NULL);
+		CHECK(err == -EINVAL && xsw_errattr(h) == 1 &&
+		      !strcmp(xsw_errmsg(h), "missing attribute 1"),
+		      "missing attribute: %d \"%s\" attr %d", err,
+		      xsw_errmsg(h), xsw_errattr(h));
+		xsw_close(h);
+	}
+
+	printf("%s\n", failures ? "FAILED" : "all passed");
+	return failures ? 1 : 0;
+}

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * What the object files of xsw share: the global options and the handle.
+ * An object is a file with "int do_<object>(int argc, char **argv)"
+ * (argv[0] is the command) and one line in the table of xsw.c.
+ */
+#ifndef XSW_H
+#define XSW_H
+
+struct xsw_handle;
+
+extern int json;
+extern int pretty;
+extern int show_stats;
+extern int show_details;
+
+/*
+ * The handle, opened on first use so that "help" and usage errors work
+ * without the module.  NULL after printing why it could not be opened.
+ */
+struct xsw_handle *get_handle(void);
+
+int do_switch(int argc, char **argv);
+
+#endif /* XSW_H */
