@@ -3,30 +3,45 @@
  * xswitch: module init and exit, in order.
  *
  * Exit unregisters the netlink family first, so no new switch can appear,
- * then the link type, which deletes every remaining switch in every
- * namespace.
+ * then the link type, which deletes every remaining switch (and with it
+ * every port) in every namespace, and waits for the RCU callbacks that
+ * free them before the FDB cache goes.
  */
 
 #include <linux/module.h>
 
 #include "xswitch.h"
+#include "fdb.h"
 
 static int __init xsw_init(void)
 {
 	int err;
 
-	err = rtnl_link_register(&xsw_link_ops);
+	err = xsw_fdb_cache_init();
 	if (err)
 		return err;
-
-	err = xsw_nl_init();
+	err = rtnl_link_register(&xsw_link_ops);
+	if (err)
+		goto err_fdb;
+	err = rtnl_link_register(&xsw_iport_link_ops);
 	if (err)
 		goto err_link;
-
+	err = xsw_port_notifier_init();
+	if (err)
+		goto err_iport;
+	err = xsw_nl_init();
+	if (err)
+		goto err_notifier;
 	return 0;
 
+err_notifier:
+	xsw_port_notifier_uninit();
+err_iport:
+	rtnl_link_unregister(&xsw_iport_link_ops);
 err_link:
 	rtnl_link_unregister(&xsw_link_ops);
+err_fdb:
+	xsw_fdb_cache_uninit();
 	return err;
 }
 
@@ -34,7 +49,10 @@ static void __exit xsw_exit(void)
 {
 	xsw_nl_uninit();
 	rtnl_link_unregister(&xsw_link_ops);
+	rtnl_link_unregister(&xsw_iport_link_ops);
+	xsw_port_notifier_uninit();
 	rcu_barrier();
+	xsw_fdb_cache_uninit();
 }
 
 module_init(xsw_init);

@@ -17,38 +17,108 @@
  */
 static bool xsw_nl_ready;
 
-static const struct nla_policy xsw_switch_new_policy[XSW_A_SWITCH_IFNAME + 1] = {
-	[XSW_A_SWITCH_IFNAME]	= { .type = NLA_NUL_STRING, .len = IFNAMSIZ - 1 },
+#define IFNAME_POLICY	{ .type = NLA_NUL_STRING, .len = IFNAMSIZ - 1 }
+#define IFINDEX_POLICY	NLA_POLICY_MIN(NLA_U32, 1)
+#define BOOL_POLICY	NLA_POLICY_MAX(NLA_U8, 1)
+
+static struct netlink_range_validation ageing_range = {
+	.min = 1, .max = XSW_MAX_AGEING,
+};
+
+static struct netlink_range_validation learn_limit_range = {
+	.max = XSW_MAX_LEARN_LIMIT,
+};
+
+static const struct nla_policy switch_new_policy[XSW_A_SWITCH_IFNAME + 1] = {
+	[XSW_A_SWITCH_IFNAME]		= IFNAME_POLICY,
 };
 
 /* Names one switch: SWITCH_DEL, SWITCH_GET */
-static const struct nla_policy xsw_switch_id_policy[XSW_A_SWITCH_IFNAME + 1] = {
-	[XSW_A_SWITCH_IFINDEX]	= NLA_POLICY_MIN(NLA_U32, 1),
-	[XSW_A_SWITCH_IFNAME]	= { .type = NLA_NUL_STRING, .len = IFNAMSIZ - 1 },
+static const struct nla_policy switch_id_policy[XSW_A_SWITCH_IFNAME + 1] = {
+	[XSW_A_SWITCH_IFINDEX]		= IFINDEX_POLICY,
+	[XSW_A_SWITCH_IFNAME]		= IFNAME_POLICY,
 };
 
+static const struct nla_policy switch_set_policy[XSW_A_SWITCH_AGEING_TIME + 1] = {
+	[XSW_A_SWITCH_IFINDEX]		= IFINDEX_POLICY,
+	[XSW_A_SWITCH_IFNAME]		= IFNAME_POLICY,
+	[XSW_A_SWITCH_AGEING_TIME]	= NLA_POLICY_FULL_RANGE(NLA_U32, &ageing_range),
+};
+
+static const struct nla_policy port_new_policy[XSW_A_PORT_TYPE + 1] = {
+	[XSW_A_PORT_IFINDEX]		= IFINDEX_POLICY,
+	[XSW_A_PORT_IFNAME]		= IFNAME_POLICY,
+	[XSW_A_PORT_SWITCH_IFINDEX]	= IFINDEX_POLICY,
+	[XSW_A_PORT_SWITCH_IFNAME]	= IFNAME_POLICY,
+	[XSW_A_PORT_TYPE]		= NLA_POLICY_RANGE(NLA_U8, XSW_PORT_TYPE_EXTERNAL,
+							   XSW_PORT_TYPE_INTERNAL),
+};
+
+/* PORT_DEL and PORT_GET: one port; a dump may name a switch instead. */
+static const struct nla_policy port_id_policy[XSW_A_PORT_SWITCH_IFNAME + 1] = {
+	[XSW_A_PORT_IFINDEX]		= IFINDEX_POLICY,
+	[XSW_A_PORT_IFNAME]		= IFNAME_POLICY,
+	[XSW_A_PORT_SWITCH_IFINDEX]	= IFINDEX_POLICY,
+	[XSW_A_PORT_SWITCH_IFNAME]	= IFNAME_POLICY,
+};
+
+static const struct nla_policy port_set_policy[XSW_A_PORT_LEARN_LIMIT + 1] = {
+	[XSW_A_PORT_IFINDEX]		= IFINDEX_POLICY,
+	[XSW_A_PORT_IFNAME]		= IFNAME_POLICY,
+	[XSW_A_PORT_VLAN_MODE]		= NLA_POLICY_RANGE(NLA_U8, XSW_VLAN_MODE_ACCESS,
+							   XSW_VLAN_MODE_TRUNK),
+	[XSW_A_PORT_PVID]		= NLA_POLICY_RANGE(NLA_U16, 1, XSW_VLAN_MAX),
+	[XSW_A_PORT_VLANS]		= NLA_POLICY_EXACT_LEN(XSW_VLAN_BITMAP_LEN),
+	[XSW_A_PORT_NATIVE_VLAN]	= NLA_POLICY_MAX(NLA_U16, XSW_VLAN_MAX),
+	[XSW_A_PORT_MAC]		= NLA_POLICY_ETH_ADDR,
+	[XSW_A_PORT_MAC_SPOOFING]	= BOOL_POLICY,
+	[XSW_A_PORT_DHCP_GUARD]		= BOOL_POLICY,
+	[XSW_A_PORT_ROUTER_GUARD]	= BOOL_POLICY,
+	[XSW_A_PORT_ISOLATED]		= BOOL_POLICY,
+	[XSW_A_PORT_LEARN_LIMIT]	= NLA_POLICY_FULL_RANGE(NLA_U32, &learn_limit_range),
+};
+
+static const struct nla_policy fdb_policy[XSW_A_FDB_STATIC + 1] = {
+	[XSW_A_FDB_SWITCH_IFINDEX]	= IFINDEX_POLICY,
+	[XSW_A_FDB_SWITCH_IFNAME]	= IFNAME_POLICY,
+	[XSW_A_FDB_MAC]			= NLA_POLICY_ETH_ADDR,
+	[XSW_A_FDB_VLAN]		= NLA_POLICY_RANGE(NLA_U16, 1, XSW_VLAN_MAX),
+	[XSW_A_FDB_PORT_IFINDEX]	= IFINDEX_POLICY,
+	[XSW_A_FDB_PORT_IFNAME]		= IFNAME_POLICY,
+	[XSW_A_FDB_STATIC]		= { .type = NLA_FLAG },
+};
+
+#define OP(_cmd, _doit, _dumpit, _policy, _flags) {			\
+	.cmd = _cmd, .doit = _doit, .dumpit = _dumpit,			\
+	.policy = _policy, .maxattr = ARRAY_SIZE(_policy) - 1,		\
+	.flags = _flags,						\
+}
+
 static const struct genl_ops xsw_genl_ops[] = {
-	{
-		.cmd		= XSW_CMD_SWITCH_NEW,
-		.doit		= xsw_nl_switch_new_doit,
-		.policy		= xsw_switch_new_policy,
-		.maxattr	= ARRAY_SIZE(xsw_switch_new_policy) - 1,
-		.flags		= GENL_ADMIN_PERM,
-	},
-	{
-		.cmd		= XSW_CMD_SWITCH_DEL,
-		.doit		= xsw_nl_switch_del_doit,
-		.policy		= xsw_switch_id_policy,
-		.maxattr	= ARRAY_SIZE(xsw_switch_id_policy) - 1,
-		.flags		= GENL_ADMIN_PERM,
-	},
-	{
-		.cmd		= XSW_CMD_SWITCH_GET,
-		.doit		= xsw_nl_switch_get_doit,
-		.dumpit		= xsw_nl_switch_get_dumpit,
-		.policy		= xsw_switch_id_policy,
-		.maxattr	= ARRAY_SIZE(xsw_switch_id_policy) - 1,
-	},
+	OP(XSW_CMD_SWITCH_NEW, xsw_nl_switch_new_doit, NULL,
+	   switch_new_policy, GENL_ADMIN_PERM),
+	OP(XSW_CMD_SWITCH_DEL, xsw_nl_switch_del_doit, NULL,
+	   switch_id_policy, GENL_ADMIN_PERM),
+	OP(XSW_CMD_SWITCH_GET, xsw_nl_switch_get_doit, xsw_nl_switch_get_dumpit,
+	   switch_id_policy, 0),
+	OP(XSW_CMD_SWITCH_SET, xsw_nl_switch_set_doit, NULL,
+	   switch_set_policy, GENL_ADMIN_PERM),
+	OP(XSW_CMD_PORT_NEW, xsw_nl_port_new_doit, NULL,
+	   port_new_policy, GENL_ADMIN_PERM),
+	OP(XSW_CMD_PORT_DEL, xsw_nl_port_del_doit, NULL,
+	   port_id_policy, GENL_ADMIN_PERM),
+	OP(XSW_CMD_PORT_GET, xsw_nl_port_get_doit, xsw_nl_port_get_dumpit,
+	   port_id_policy, 0),
+	OP(XSW_CMD_PORT_SET, xsw_nl_port_set_doit, NULL,
+	   port_set_policy, GENL_ADMIN_PERM),
+	OP(XSW_CMD_FDB_NEW, xsw_nl_fdb_new_doit, NULL,
+	   fdb_policy, GENL_ADMIN_PERM),
+	OP(XSW_CMD_FDB_DEL, xsw_nl_fdb_del_doit, NULL,
+	   fdb_policy, GENL_ADMIN_PERM),
+	OP(XSW_CMD_FDB_GET, NULL, xsw_nl_fdb_get_dumpit,
+	   fdb_policy, 0),
+	OP(XSW_CMD_FDB_FLUSH, xsw_nl_fdb_flush_doit, NULL,
+	   fdb_policy, GENL_ADMIN_PERM),
 };
 
 enum xsw_nl_mcgrp {
@@ -71,17 +141,15 @@ struct genl_family xsw_genl_family __ro_after_init = {
 	.n_mcgrps	= ARRAY_SIZE(xsw_nl_mcgrps),
 };
 
-/**
- * xsw_nl_notify_switch - tell the events group a switch came or is going
- * @sw: the switch
- * @cmd: XSW_CMD_SWITCH_NEW or XSW_CMD_SWITCH_DEL
- *
+typedef int (*fill_fn)(struct sk_buff *skb, const void *obj, u8 cmd,
+		       u32 portid, u32 seq, int flags);
+
+/*
  * Context: RTNL held.  Best effort: a notification that cannot be built is
  * reported to listeners as a socket error, like rtnetlink does.
  */
-void xsw_nl_notify_switch(struct xsw_switch *sw, u8 cmd)
+static void notify(struct net *net, fill_fn fill, const void *obj, u8 cmd)
 {
-	struct net *net = dev_net(sw->dev);
 	struct sk_buff *skb;
 	int err;
 
@@ -90,12 +158,12 @@ void xsw_nl_notify_switch(struct xsw_switch *sw, u8 cmd)
 						 XSW_NL_MCGRP_EVENTS))
 		return;
 
-	skb = genlmsg_new(NLMSG_DEFAULT_SIZE, GFP_KERNEL);
+	skb = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
 	if (!skb) {
 		err = -ENOBUFS;
 		goto err_set;
 	}
-	err = xsw_nl_switch_fill(skb, sw, cmd, 0, 0, 0);
+	err = fill(skb, obj, cmd, 0, 0, 0);
 	if (err) {
 		kfree_skb(skb);
 		goto err_set;
@@ -107,6 +175,130 @@ void xsw_nl_notify_switch(struct xsw_switch *sw, u8 cmd)
 err_set:
 	netlink_set_err(net->genl_sock, 0,
 			xsw_genl_family.mcgrp_offset + XSW_NL_MCGRP_EVENTS, err);
+}
+
+/* XSW_CMD_SWITCH_NEW or _DEL: a switch came or is going. */
+void xsw_nl_notify_switch(struct xsw_switch *sw, u8 cmd)
+{
+	notify(dev_net(sw->dev), (fill_fn)xsw_nl_switch_fill, sw, cmd);
+}
+
+/* XSW_CMD_PORT_NEW, _DEL, or _SET for a change of settings or link. */
+void xsw_nl_notify_port(struct xsw_port *port, u8 cmd)
+{
+	notify(dev_net(port->sw->dev), (fill_fn)xsw_nl_port_fill, port, cmd);
+}
+
+/**
+ * xsw_nl_put_stats - put a nest of counters
+ * @skb: the message
+ * @attr: the nest's type
+ * @stats: the counters
+ * @traffic: with rx and tx, or only the drops
+ */
+int xsw_nl_put_stats(struct sk_buff *skb, int attr,
+		     struct xsw_stats __percpu *stats, bool traffic)
+{
+	struct nlattr *nest, *drops;
+	struct xsw_stats_sum sum;
+	int i;
+
+	xsw_stats_sum(stats, &sum);
+	nest = nla_nest_start(skb, attr);
+	if (!nest)
+		return -EMSGSIZE;
+	if (traffic &&
+	    (nla_put_u64_64bit(skb, XSW_A_STATS_RX_PACKETS, sum.rx_packets,
+			       XSW_A_STATS_PAD) ||
+	     nla_put_u64_64bit(skb, XSW_A_STATS_RX_BYTES, sum.rx_bytes,
+			       XSW_A_STATS_PAD) ||
+	     nla_put_u64_64bit(skb, XSW_A_STATS_TX_PACKETS, sum.tx_packets,
+			       XSW_A_STATS_PAD) ||
+	     nla_put_u64_64bit(skb, XSW_A_STATS_TX_BYTES, sum.tx_bytes,
+			       XSW_A_STATS_PAD)))
+		goto err_cancel;
+	drops = nla_nest_start(skb, XSW_A_STATS_DROPS);
+	if (!drops)
+		goto err_cancel;
+	for (i = 0; i < XSW_DROP_NUM; i++)
+		if (nla_put_u64_64bit(skb, XSW_A_DROP_VLAN + i, sum.drops[i],
+				      XSW_A_DROP_PAD))
+			goto err_cancel;
+	nla_nest_end(skb, drops);
+	nla_nest_end(skb, nest);
+	return 0;
+
+err_cancel:
+	nla_nest_cancel(skb, nest);
+	return -EMSGSIZE;
+}
+
+/**
+ * xsw_nl_dev - the netdevice named by an ifindex or an ifname attribute
+ * @net: the namespace to look in
+ * @attrs: the request's attributes
+ * @a_index: the ifindex attribute's type
+ * @a_name: the ifname attribute's type
+ * @missing: the message when neither attribute is there
+ * @extack: where to say why not
+ *
+ * Context: RTNL held.
+ * Return: the device; ERR_PTR(-EINVAL) when neither attribute is there,
+ * ERR_PTR(-ENODEV) when nothing has that name; @extack set either way.
+ */
+struct net_device *xsw_nl_dev(struct net *net, struct nlattr **attrs,
+			      int a_index, int a_name, const char *missing,
+			      struct netlink_ext_ack *extack)
+{
+	struct net_device *dev = NULL;
+
+	ASSERT_RTNL();
+	if (attrs[a_index]) {
+		dev = __dev_get_by_index(net, nla_get_u32(attrs[a_index]));
+		if (dev && attrs[a_name] &&
+		    strcmp(dev->name, nla_data(attrs[a_name]))) {
+			NL_SET_ERR_MSG_ATTR(extack, attrs[a_name],
+					    "ifindex and name refer to different devices");
+			return ERR_PTR(-EINVAL);
+		}
+		if (!dev) {
+			NL_SET_ERR_MSG_ATTR(extack, attrs[a_index],
+					    "no such device");
+			return ERR_PTR(-ENODEV);
+		}
+		return dev;
+	}
+	if (attrs[a_name]) {
+		dev = __dev_get_by_name(net, nla_data(attrs[a_name]));
+		if (!dev) {
+			NL_SET_ERR_MSG_ATTR(extack, attrs[a_name],
+					    "no such device");
+			return ERR_PTR(-ENODEV);
+		}
+		return dev;
+	}
+	if (extack)
+		extack->_msg = missing;
+	return ERR_PTR(-EINVAL);
+}
+
+/* The switch named by a pair of attributes, or an ERR_PTR with @extack set. */
+struct xsw_switch *xsw_nl_switch(struct net *net, struct nlattr **attrs,
+				 int a_index, int a_name,
+				 struct netlink_ext_ack *extack)
+{
+	const char *name = NULL;
+	struct xsw_switch *sw;
+	int ifindex = 0;
+
+	if (attrs[a_index])
+		ifindex = nla_get_u32(attrs[a_index]);
+	if (attrs[a_name])
+		name = nla_data(attrs[a_name]);
+	sw = xsw_switch_find(net, ifindex, name, extack);
+	if (IS_ERR(sw))
+		NL_SET_BAD_ATTR(extack, attrs[a_index] ?: attrs[a_name]);
+	return sw;
 }
 
 int xsw_nl_init(void)

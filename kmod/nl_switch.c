@@ -15,9 +15,14 @@ static int put_switch(struct sk_buff *skb, const struct xsw_switch *sw)
 	    nla_put_string(skb, XSW_A_SWITCH_IFNAME, dev->name) ||
 	    nla_put_u32(skb, XSW_A_SWITCH_MTU, dev->mtu) ||
 	    nla_put(skb, XSW_A_SWITCH_ADDRESS, ETH_ALEN, dev->dev_addr) ||
-	    nla_put_u8(skb, XSW_A_SWITCH_OPERSTATE, READ_ONCE(dev->operstate)) ||
+	    nla_put_u8(skb, XSW_A_SWITCH_OPERSTATE,
+		       netif_running(dev) ? READ_ONCE(dev->operstate) :
+					    IF_OPER_DOWN) ||
 	    ((dev->flags & IFF_UP) && nla_put_flag(skb, XSW_A_SWITCH_UP)) ||
-	    nla_put_u32(skb, XSW_A_SWITCH_NUM_PORTS, sw->num_ports))
+	    nla_put_u32(skb, XSW_A_SWITCH_NUM_PORTS, sw->num_ports) ||
+	    nla_put_u32(skb, XSW_A_SWITCH_AGEING_TIME,
+			READ_ONCE(sw->fdb.ageing) / HZ) ||
+	    xsw_nl_put_stats(skb, XSW_A_SWITCH_STATS, sw->stats, false))
 		return -EMSGSIZE;
 	return 0;
 }
@@ -38,19 +43,11 @@ int xsw_nl_switch_fill(struct sk_buff *skb, const struct xsw_switch *sw,
 	return 0;
 }
 
-/* The switch named by the request, or an ERR_PTR with extack set. */
-static struct xsw_switch *switch_from_attrs(struct net *net,
-					    struct nlattr **attrs,
-					    struct netlink_ext_ack *extack)
+static struct xsw_switch *switch_from_attrs(struct genl_info *info)
 {
-	const char *name = NULL;
-	int ifindex = 0;
-
-	if (attrs[XSW_A_SWITCH_IFINDEX])
-		ifindex = nla_get_u32(attrs[XSW_A_SWITCH_IFINDEX]);
-	if (attrs[XSW_A_SWITCH_IFNAME])
-		name = nla_data(attrs[XSW_A_SWITCH_IFNAME]);
-	return xsw_switch_find(net, ifindex, name, extack);
+	return xsw_nl_switch(genl_info_net(info), info->attrs,
+			     XSW_A_SWITCH_IFINDEX, XSW_A_SWITCH_IFNAME,
+			     info->extack);
 }
 
 static int reply_switch(struct genl_info *info, const struct xsw_switch *sw,
@@ -102,7 +99,7 @@ int xsw_nl_switch_del_doit(struct sk_buff *skb, struct genl_info *info)
 	int err = 0;
 
 	rtnl_lock();
-	sw = switch_from_attrs(genl_info_net(info), info->attrs, info->extack);
+	sw = switch_from_attrs(info);
 	if (IS_ERR(sw))
 		err = PTR_ERR(sw);
 	else
@@ -117,7 +114,7 @@ int xsw_nl_switch_get_doit(struct sk_buff *skb, struct genl_info *info)
 	int err;
 
 	rtnl_lock();
-	sw = switch_from_attrs(genl_info_net(info), info->attrs, info->extack);
+	sw = switch_from_attrs(info);
 	if (IS_ERR(sw))
 		err = PTR_ERR(sw);
 	else
@@ -164,4 +161,23 @@ int xsw_nl_switch_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 
 	/* The next part, if any, resumes at args[0]. */
 	return skb->len;
+}
+
+int xsw_nl_switch_set_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct xsw_switch *sw;
+	int err = 0;
+
+	rtnl_lock();
+	sw = switch_from_attrs(info);
+	if (IS_ERR(sw)) {
+		err = PTR_ERR(sw);
+		goto out;
+	}
+	if (info->attrs[XSW_A_SWITCH_AGEING_TIME])
+		xsw_fdb_set_ageing(sw, nla_get_u32(info->attrs[XSW_A_SWITCH_AGEING_TIME]));
+	xsw_nl_notify_switch(sw, XSW_CMD_SWITCH_SET);
+out:
+	rtnl_unlock();
+	return err;
 }

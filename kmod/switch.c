@@ -26,7 +26,6 @@
 
 #include <linux/etherdevice.h>
 #include <linux/module.h>
-#include <linux/u64_stats_sync.h>
 
 #include "xswitch.h"
 
@@ -38,25 +37,56 @@ EXPORT_SYMBOL_GPL(netif_is_xswitch);
 
 static int xsw_dev_init(struct net_device *dev)
 {
-	dev->tstats = netdev_alloc_pcpu_stats(struct pcpu_sw_netstats);
-	return dev->tstats ? 0 : -ENOMEM;
+	struct xsw_switch *sw = netdev_priv(dev);
+	int err;
+
+	INIT_LIST_HEAD(&sw->ports);
+	sw->stats = xsw_stats_alloc();
+	if (!sw->stats)
+		return -ENOMEM;
+	err = xsw_port_init(&sw->host, sw, dev, XSW_PORT_TYPE_HOST);
+	if (err)
+		goto err_stats;
+	err = xsw_fdb_init(sw);
+	if (err)
+		goto err_host;
+	xsw_port_publish(&sw->host);
+	return 0;
+
+err_host:
+	xsw_port_uninit(&sw->host);
+	sw->host.stats = NULL;
+err_stats:
+	free_percpu(sw->stats);
+	sw->stats = NULL;
+	return err;
 }
 
 /*
  * Called both when a registered switch is unregistered and when
  * register_netdevice() fails after ndo_init; only the first was announced.
+ * Every other port went in xsw_link_dellink().
  */
 static void xsw_dev_uninit(struct net_device *dev)
 {
+	struct xsw_switch *sw = netdev_priv(dev);
+
 	if (dev->reg_state == NETREG_UNREGISTERING)
-		xsw_nl_notify_switch(netdev_priv(dev), XSW_CMD_SWITCH_DEL);
+		xsw_nl_notify_switch(sw, XSW_CMD_SWITCH_DEL);
+	list_del_rcu(&sw->host.list);
+	WARN_ON(!list_empty(&sw->ports));
+	xsw_fdb_port_gone(&sw->host);
+	xsw_fdb_uninit(sw);
 }
 
-/* Runs from free_netdev() once nothing can reach the device any more. */
+/* Runs from free_netdev() once nothing can reach the switch any more. */
 static void xsw_dev_free(struct net_device *dev)
 {
-	free_percpu(dev->tstats);
-	dev->tstats = NULL;
+	struct xsw_switch *sw = netdev_priv(dev);
+
+	if (sw->host.stats)
+		xsw_port_uninit(&sw->host);
+	free_percpu(sw->stats);
 }
 
 static int xsw_dev_open(struct net_device *dev)
@@ -71,15 +101,52 @@ static int xsw_dev_stop(struct net_device *dev)
 	return 0;
 }
 
-/*
- * The host sends on the management port.  Until ports exist there is
- * nowhere to deliver the frame, so it is dropped and counted.
- */
+/* The host sends on its port, the switch netdevice. */
 static netdev_tx_t xsw_dev_xmit(struct sk_buff *skb, struct net_device *dev)
 {
-	dev_core_stats_tx_dropped_inc(dev);
-	kfree_skb(skb);
+	struct xsw_switch *sw = netdev_priv(dev);
+
+	rcu_read_lock();
+	xsw_ingress_xmit(&sw->host, skb);
+	rcu_read_unlock();
 	return NETDEV_TX_OK;
+}
+
+static void xsw_dev_get_stats64(struct net_device *dev,
+				struct rtnl_link_stats64 *stats)
+{
+	struct xsw_switch *sw = netdev_priv(dev);
+
+	xsw_port_get_stats64(&sw->host, stats);
+}
+
+static int xsw_dev_change_mtu(struct net_device *dev, int new_mtu)
+{
+	struct xsw_switch *sw = netdev_priv(dev);
+
+	dev->mtu = new_mtu;
+	sw->mtu_by_user = true;
+	return 0;
+}
+
+/* ip link set dev X master SWITCH */
+static int xsw_dev_add_slave(struct net_device *dev, struct net_device *slave,
+			     struct netlink_ext_ack *extack)
+{
+	return PTR_ERR_OR_ZERO(xsw_port_add(netdev_priv(dev), slave,
+					    XSW_PORT_TYPE_VM, extack));
+}
+
+/* ip link set dev X nomaster */
+static int xsw_dev_del_slave(struct net_device *dev, struct net_device *slave)
+{
+	struct xsw_port *port = xsw_port_from_dev(slave);
+
+	if (!port || port->sw != netdev_priv(dev) ||
+	    port->type == XSW_PORT_TYPE_HOST)
+		return -EINVAL;
+	xsw_port_del(port);
+	return 0;
 }
 
 static const struct net_device_ops xsw_netdev_ops = {
@@ -88,10 +155,40 @@ static const struct net_device_ops xsw_netdev_ops = {
 	.ndo_open		= xsw_dev_open,
 	.ndo_stop		= xsw_dev_stop,
 	.ndo_start_xmit		= xsw_dev_xmit,
-	.ndo_get_stats64	= dev_get_tstats64,
+	.ndo_get_stats64	= xsw_dev_get_stats64,
+	.ndo_change_mtu		= xsw_dev_change_mtu,
 	.ndo_set_mac_address	= eth_mac_addr,
 	.ndo_validate_addr	= eth_validate_addr,
+	.ndo_add_slave		= xsw_dev_add_slave,
+	.ndo_del_slave		= xsw_dev_del_slave,
 };
+
+/**
+ * xsw_switch_mtu_adjust - keep the switch MTU within its ports'
+ * @sw: the switch
+ *
+ * As the bridge does: the switch follows the smallest port MTU unless the
+ * user set one, and never exceeds it.
+ * Context: RTNL held.
+ */
+void xsw_switch_mtu_adjust(struct xsw_switch *sw)
+{
+	struct net_device *dev = sw->dev;
+	unsigned int min = ETH_MAX_MTU;
+	struct xsw_port *port;
+	bool by_user;
+
+	ASSERT_RTNL();
+	list_for_each_entry(port, &sw->ports, list)
+		if (port->type != XSW_PORT_TYPE_HOST)
+			min = min(min, port->dev->mtu);
+	dev->max_mtu = min;
+	if (!sw->num_ports || (sw->mtu_by_user && dev->mtu <= min))
+		return;
+	by_user = sw->mtu_by_user;
+	dev_set_mtu(dev, min);
+	sw->mtu_by_user = by_user;
+}
 
 static void xsw_setup(struct net_device *dev)
 {
@@ -102,8 +199,10 @@ static void xsw_setup(struct net_device *dev)
 	dev->rtnl_link_ops = &xsw_link_ops;
 	dev->needs_free_netdev = true;
 	dev->priv_destructor = xsw_dev_free;
+	dev->ethtool_ops = &xsw_ethtool_ops;
 	dev->priv_flags |= IFF_NO_QUEUE;
-	dev->features |= NETIF_F_LLTX;
+	dev->features |= NETIF_F_LLTX | NETIF_F_HW_VLAN_CTAG_TX;
+	dev->hw_features |= NETIF_F_HW_VLAN_CTAG_TX;
 	dev->min_mtu = ETH_MIN_MTU;
 	dev->max_mtu = ETH_MAX_MTU;
 	eth_hw_addr_random(dev);
@@ -142,12 +241,33 @@ static int xsw_link_newlink(struct net *src_net, struct net_device *dev,
 	return 0;
 }
 
+/* Ports go before the switch, in the same batch as their netdevices. */
+static void xsw_link_dellink(struct net_device *dev, struct list_head *head)
+{
+	struct xsw_switch *sw = netdev_priv(dev);
+	struct xsw_port *port, *tmp;
+
+	ASSERT_RTNL();
+	list_for_each_entry_safe(port, tmp, &sw->ports, list) {
+		struct net_device *pdev = port->dev;
+		u8 type = port->type;
+
+		if (type == XSW_PORT_TYPE_HOST)
+			continue;
+		xsw_port_del(port);
+		if (type == XSW_PORT_TYPE_INTERNAL)
+			unregister_netdevice_queue(pdev, head);
+	}
+	unregister_netdevice_queue(dev, head);
+}
+
 struct rtnl_link_ops xsw_link_ops __read_mostly = {
 	.kind		= XSW_LINK_KIND,
 	.priv_size	= sizeof(struct xsw_switch),
 	.setup		= xsw_setup,
 	.validate	= xsw_link_validate,
 	.newlink	= xsw_link_newlink,
+	.dellink	= xsw_link_dellink,
 };
 
 /**
@@ -207,8 +327,11 @@ struct xsw_switch *xsw_switch_create(struct net *net, const char *name,
  */
 void xsw_switch_destroy(struct xsw_switch *sw)
 {
+	LIST_HEAD(kill);
+
 	ASSERT_RTNL();
-	unregister_netdevice(sw->dev);
+	xsw_link_dellink(sw->dev, &kill);
+	unregister_netdevice_many(&kill);
 }
 
 /**

@@ -9,22 +9,173 @@
 #define _XSWITCH_H
 
 #include <linux/netdevice.h>
+#include <linux/if_vlan.h>
+#include <linux/rhashtable-types.h>
 #include <linux/rtnetlink.h>
+#include <linux/u64_stats_sync.h>
+#include <linux/workqueue.h>
 #include <net/genetlink.h>
 #include <net/rtnetlink.h>
 #include <linux/xswitch.h>
 #include <net/xswitch.h>
 
 #define XSW_DEFAULT_NAME	"xsw%d"
+#define XSW_DEFAULT_AGEING	300		/* seconds */
+#define XSW_MAX_AGEING		1000000		/* seconds */
+#define XSW_DEFAULT_LEARN_LIMIT	1024
+#define XSW_MAX_LEARN_LIMIT	1000000
+#define XSW_DEFAULT_PVID	1
+#define XSW_FWD_MAX_DST		8
+
+/* Configuration pointer read on the control path, under RTNL. */
+#define xsw_dereference(p) rcu_dereference_protected(p, lockdep_rtnl_is_held())
+
+/* Drop reasons: index = XSW_A_DROP_<reason> - XSW_A_DROP_VLAN. */
+enum xsw_drop {
+	XSW_DROP_VLAN,
+	XSW_DROP_SPOOFED_MAC,
+	XSW_DROP_DHCP_GUARD,
+	XSW_DROP_ROUTER_GUARD,
+	XSW_DROP_ISOLATED,
+	XSW_DROP_MTU,
+	XSW_DROP_LEARN_LIMIT,
+	XSW_DROP_NO_DESTINATION,
+	XSW_DROP_MALFORMED,
+	XSW_DROP_LINK_DOWN,
+	XSW_DROP_NOMEM,
+	XSW_DROP_NUM
+};
+
+static_assert(XSW_DROP_NUM == XSW_A_DROP_MAX - XSW_A_DROP_VLAN + 1);
+
+/* Per-CPU counters of a port, seen from the switch: rx = into the switch. */
+struct xsw_stats {
+	u64_stats_t rx_packets;
+	u64_stats_t rx_bytes;
+	u64_stats_t tx_packets;
+	u64_stats_t tx_bytes;
+	u64_stats_t drops[XSW_DROP_NUM];
+	struct u64_stats_sync syncp;
+};
+
+/* A sum of struct xsw_stats over the CPUs. */
+struct xsw_stats_sum {
+	u64 rx_packets, rx_bytes, tx_packets, tx_bytes;
+	u64 drops[XSW_DROP_NUM];
+};
+
+/**
+ * struct xsw_port_policy - a port's settings, never changed once published
+ * @vlan_mode: XSW_VLAN_MODE_ACCESS or _TRUNK
+ * @pvid: access VLAN
+ * @native: trunk VLAN carried untagged, 0 for none
+ * @mac_spoofing: accept any source MAC
+ * @dhcp_guard: drop DHCP server messages from the port
+ * @router_guard: drop router advertisements and redirects from the port
+ * @isolated: reach only non-isolated ports
+ * @learn_limit: most MACs the port may learn
+ * @vlans: trunk VLANs, bit N for VLAN N
+ * @rcu: frees the old policy after a change
+ *
+ * "xsw port set" builds a new policy and swaps it in with
+ * rcu_assign_pointer(), so a packet sees either all of a change or none.
+ */
+struct xsw_port_policy {
+	u8 vlan_mode;
+	u16 pvid;
+	u16 native;
+	bool mac_spoofing;
+	bool dhcp_guard;
+	bool router_guard;
+	bool isolated;
+	u32 learn_limit;
+	DECLARE_BITMAP(vlans, VLAN_N_VID);
+	struct rcu_head rcu;
+};
+
+/**
+ * struct xsw_port - a port of a switch
+ * @sw: the switch
+ * @dev: the port's netdevice: the lower device of an external or vm port,
+ *	the port netdevice of an internal port, the switch itself for the
+ *	host port
+ * @list: in @sw->ports (RTNL writers, RCU readers)
+ * @policy: current settings (RCU)
+ * @mac: the VM's MAC as ether_addr_to_u64(), 0 until set or first seen;
+ *	set once from the packet path with cmpxchg, else under RTNL
+ * @learned: MACs learned on the port (fdb lock)
+ * @dead: being removed, so it may not learn (fdb lock)
+ * @type: enum xsw_port_type
+ * @stats: per-CPU counters
+ * @rcu: frees the port
+ */
+struct xsw_port {
+	struct xsw_switch *sw;
+	struct net_device *dev;
+	struct list_head list;
+	struct xsw_port_policy __rcu *policy;
+	u64 mac;
+	unsigned int learned;
+	bool dead;
+	u8 type;
+	struct xsw_stats __percpu *stats;
+	struct rcu_head rcu;
+};
+
+/**
+ * struct xsw_fdb - the forwarding database of a switch
+ * @tbl: (VLAN, MAC) -> entry; lookups are lock-free under RCU
+ * @all: every entry, for ageing, flushing and dumps (RCU readers)
+ * @lock: serialises every change to @tbl, @all and ports' @learned
+ * @seq: bumped on every change, so dumps can tell they were interrupted
+ * @ageing: learned entries unused for this long go (jiffies)
+ * @gc: the ageing work
+ */
+struct xsw_fdb {
+	struct rhashtable tbl;
+	struct hlist_head all;
+	spinlock_t lock;		/* see above */
+	unsigned int seq;
+	unsigned long ageing;
+	struct delayed_work gc;
+};
 
 /**
  * struct xsw_switch - one switch; the private area of its net_device
- * @dev: the switch netdevice, which is also the host's management port
- * @num_ports: number of attached ports (RTNL)
+ * @dev: the switch netdevice
+ * @ports: every port, the host port included (RTNL writers, RCU readers)
+ * @host: the host's port on the switch netdevice
+ * @external: the external port, or NULL (RTNL)
+ * @num_ports: number of ports, the host port not counted (RTNL)
+ * @mtu_by_user: the MTU was set by hand, so ports do not raise it (RTNL)
+ * @fdb: the forwarding database
+ * @stats: drops counted switch-wide, per CPU
  */
 struct xsw_switch {
 	struct net_device *dev;
+	struct list_head ports;
+	struct xsw_port host;
+	struct xsw_port *external;
 	unsigned int num_ports;
+	bool mtu_by_user;
+	struct xsw_fdb fdb;
+	struct xsw_stats __percpu *stats;
+};
+
+/**
+ * struct xsw_fwd_ctx - what the pipeline knows about a frame
+ * @src: the port it came in on
+ * @vlan: the VLAN it was classified into
+ * @flood: send to every port of @vlan but @src
+ * @n_dst: number of entries in @dst
+ * @dst: explicit destinations
+ */
+struct xsw_fwd_ctx {
+	struct xsw_port *src;
+	u16 vlan;
+	bool flood;
+	u8 n_dst;
+	struct xsw_port *dst[XSW_FWD_MAX_DST];
 };
 
 /* switch.c */
@@ -35,12 +186,109 @@ void xsw_switch_destroy(struct xsw_switch *sw);
 struct xsw_switch *xsw_switch_find(struct net *net, int ifindex,
 				   const char *name,
 				   struct netlink_ext_ack *extack);
+void xsw_switch_mtu_adjust(struct xsw_switch *sw);
+
+/* port.c */
+extern unsigned int xsw_port_seq;
+struct xsw_port *xsw_port_add(struct xsw_switch *sw, struct net_device *dev,
+			      u8 type, struct netlink_ext_ack *extack);
+void xsw_port_del(struct xsw_port *port);
+void xsw_port_publish(struct xsw_port *port);
+struct xsw_port *xsw_port_from_dev(const struct net_device *dev);
+int xsw_port_init(struct xsw_port *port, struct xsw_switch *sw,
+		  struct net_device *dev, u8 type);
+void xsw_port_uninit(struct xsw_port *port);
+struct xsw_port_policy *xsw_port_policy_dup(const struct xsw_port *port);
+void xsw_port_policy_set(struct xsw_port *port, struct xsw_port_policy *pol);
+void xsw_port_set_mac(struct xsw_port *port, const u8 *mac);
+int xsw_port_notifier_init(void);
+void xsw_port_notifier_uninit(void);
+
+/* iport.c: internal port netdevices, and what they share with the host port */
+extern struct rtnl_link_ops xsw_iport_link_ops;
+extern const struct ethtool_ops xsw_ethtool_ops;
+void xsw_ingress_xmit(struct xsw_port *port, struct sk_buff *skb);
+void xsw_port_get_stats64(struct xsw_port *port,
+			  struct rtnl_link_stats64 *stats);
+struct xsw_port *xsw_iport_create(struct xsw_switch *sw, const char *name,
+				  struct netlink_ext_ack *extack);
+bool netif_is_xsw_iport(const struct net_device *dev);
+struct xsw_port *xsw_iport_port(const struct net_device *dev);
+void xsw_iport_detach(struct net_device *dev);
+
+/* fdb.c */
+int xsw_fdb_init(struct xsw_switch *sw);
+void xsw_fdb_uninit(struct xsw_switch *sw);
+void xsw_fdb_learn(struct xsw_switch *sw, struct xsw_port *src,
+		   const u8 *mac, u16 vlan);
+struct xsw_port *xsw_fdb_lookup(struct xsw_switch *sw, const u8 *mac,
+				u16 vlan);
+int xsw_fdb_add_static(struct xsw_switch *sw, struct xsw_port *port,
+		       const u8 *mac, u16 vlan, struct netlink_ext_ack *extack);
+int xsw_fdb_del(struct xsw_switch *sw, const u8 *mac, u16 vlan,
+		struct netlink_ext_ack *extack);
+void xsw_fdb_port_gone(struct xsw_port *port);
+void xsw_fdb_flush(struct xsw_switch *sw, struct xsw_port *port,
+		   bool with_static);
+void xsw_fdb_set_ageing(struct xsw_switch *sw, unsigned int seconds);
+
+/* forward.c: the packet pipeline */
+void xsw_ingress(struct xsw_port *src, struct sk_buff *skb);
+rx_handler_result_t xsw_port_rx_handler(struct sk_buff **pskb);
+
+/* vlan.c */
+bool xsw_vlan_ingress(const struct xsw_port_policy *pol,
+		      struct sk_buff *skb, u16 *vlan);
+bool xsw_vlan_egress(const struct xsw_port_policy *pol,
+		     struct sk_buff *skb, u16 vlan);
+bool xsw_vlan_member(const struct xsw_port_policy *pol, u16 vlan);
+
+/* guard.c */
+int xsw_guard_check(const struct xsw_port_policy *pol, struct sk_buff *skb);
+
+/* stats.c */
+struct xsw_stats __percpu *xsw_stats_alloc(void);
+void xsw_stats_sum(struct xsw_stats __percpu *stats,
+		   struct xsw_stats_sum *sum);
+void xsw_drop(struct xsw_port *port, enum xsw_drop reason,
+	      struct sk_buff *skb);
+void xsw_count(struct xsw_port *port, enum xsw_drop reason);
+extern const char * const xsw_drop_names[XSW_DROP_NUM];
+
+static inline void xsw_stats_rx(struct xsw_port *port, unsigned int len)
+{
+	struct xsw_stats *s = this_cpu_ptr(port->stats);
+
+	u64_stats_update_begin(&s->syncp);
+	u64_stats_inc(&s->rx_packets);
+	u64_stats_add(&s->rx_bytes, len);
+	u64_stats_update_end(&s->syncp);
+}
+
+static inline void xsw_stats_tx(struct xsw_port *port, unsigned int len)
+{
+	struct xsw_stats *s = this_cpu_ptr(port->stats);
+
+	u64_stats_update_begin(&s->syncp);
+	u64_stats_inc(&s->tx_packets);
+	u64_stats_add(&s->tx_bytes, len);
+	u64_stats_update_end(&s->syncp);
+}
 
 /* netlink.c */
 extern struct genl_family xsw_genl_family;
 int xsw_nl_init(void);
 void xsw_nl_uninit(void);
 void xsw_nl_notify_switch(struct xsw_switch *sw, u8 cmd);
+void xsw_nl_notify_port(struct xsw_port *port, u8 cmd);
+int xsw_nl_put_stats(struct sk_buff *skb, int attr,
+		     struct xsw_stats __percpu *stats, bool traffic);
+struct net_device *xsw_nl_dev(struct net *net, struct nlattr **attrs,
+			      int a_index, int a_name, const char *missing,
+			      struct netlink_ext_ack *extack);
+struct xsw_switch *xsw_nl_switch(struct net *net, struct nlattr **attrs,
+				 int a_index, int a_name,
+				 struct netlink_ext_ack *extack);
 
 /* nl_switch.c: handlers of the XSW_CMD_SWITCH_* operations */
 int xsw_nl_switch_fill(struct sk_buff *skb, const struct xsw_switch *sw,
@@ -49,5 +297,21 @@ int xsw_nl_switch_new_doit(struct sk_buff *skb, struct genl_info *info);
 int xsw_nl_switch_del_doit(struct sk_buff *skb, struct genl_info *info);
 int xsw_nl_switch_get_doit(struct sk_buff *skb, struct genl_info *info);
 int xsw_nl_switch_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
+int xsw_nl_switch_set_doit(struct sk_buff *skb, struct genl_info *info);
+
+/* nl_port.c */
+int xsw_nl_port_fill(struct sk_buff *skb, const struct xsw_port *port,
+		     u8 cmd, u32 portid, u32 seq, int flags);
+int xsw_nl_port_new_doit(struct sk_buff *skb, struct genl_info *info);
+int xsw_nl_port_del_doit(struct sk_buff *skb, struct genl_info *info);
+int xsw_nl_port_get_doit(struct sk_buff *skb, struct genl_info *info);
+int xsw_nl_port_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
+int xsw_nl_port_set_doit(struct sk_buff *skb, struct genl_info *info);
+
+/* nl_fdb.c */
+int xsw_nl_fdb_new_doit(struct sk_buff *skb, struct genl_info *info);
+int xsw_nl_fdb_del_doit(struct sk_buff *skb, struct genl_info *info);
+int xsw_nl_fdb_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
+int xsw_nl_fdb_flush_doit(struct sk_buff *skb, struct genl_info *info);
 
 #endif /* _XSWITCH_H */

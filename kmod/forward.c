@@ -1,0 +1,250 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * xswitch: the packet pipeline.
+ *
+ * Every frame takes the same path, whichever port it came from:
+ *
+ *   port rx -> ingress (VLAN, port security, [capture, filter extensions])
+ *           -> forwarding ([forwarding extension] or built-in: learn, FDB)
+ *           -> [built-in policies: ACL, QoS]
+ *           -> egress, per destination ([filter, capture extensions],
+ *              isolation, VLAN, MTU) -> port tx
+ *
+ * Bracketed stages arrive with later work.  The whole path runs under RCU
+ * with BH disabled, takes no lock and touches no shared atomic; frames are
+ * handled with skb->data at the Ethernet header.
+ */
+
+#include <linux/etherdevice.h>
+#include <linux/if_vlan.h>
+
+#include "xswitch.h"
+
+/* Is @mac the port's MAC?  The first MAC a port sends becomes its MAC. */
+static bool mac_allowed(struct xsw_port *port, const u8 *mac)
+{
+	u64 want = READ_ONCE(port->mac);
+	u64 got = ether_addr_to_u64(mac);
+
+	if (likely(want == got))
+		return true;
+	if (want || !is_valid_ether_addr(mac))
+		return false;
+	/* Sticky: only the first one wins, even against another CPU. */
+	return cmpxchg64(&port->mac, 0, got) == 0 || READ_ONCE(port->mac) == got;
+}
+
+static void port_xmit(struct xsw_port *dst, struct sk_buff *skb)
+{
+	xsw_stats_tx(dst, skb->len);
+
+	if (dst->type == XSW_PORT_TYPE_HOST || dst->type == XSW_PORT_TYPE_INTERNAL) {
+		/* Up the port netdevice's own stack. */
+		dev_forward_skb(dst->dev, skb);
+		return;
+	}
+	skb->dev = dst->dev;
+	skb_forward_csum(skb);
+	dev_queue_xmit(skb);
+}
+
+static bool port_up(const struct xsw_port *port)
+{
+	return netif_running(port->dev) && netif_carrier_ok(port->dev);
+}
+
+/* Why @skb may not go out of @dst, and on which port to count it. */
+static int refuse(const struct xsw_fwd_ctx *ctx, bool src_isolated,
+		  struct xsw_port *dst, struct sk_buff *skb,
+		  struct xsw_port **on)
+{
+	const struct xsw_port_policy *pol = rcu_dereference(dst->policy);
+
+	*on = ctx->src;
+	if (unlikely(dst == ctx->src))
+		return XSW_DROP_NO_DESTINATION;
+	if (unlikely(src_isolated && pol->isolated))
+		return XSW_DROP_ISOLATED;
+	*on = dst;
+	if (unlikely(!port_up(dst)))
+		return XSW_DROP_LINK_DOWN;
+	if (unlikely(!xsw_vlan_egress(pol, skb, ctx->vlan)))
+		return XSW_DROP_VLAN;
+	if (unlikely(skb->len - ETH_HLEN > dst->dev->mtu && !skb_is_gso(skb)))
+		return XSW_DROP_MTU;
+	return -1;
+}
+
+/* Send one copy to @dst, or drop it and count why. */
+static void deliver(const struct xsw_fwd_ctx *ctx, bool src_isolated,
+		    struct xsw_port *dst, struct sk_buff *skb)
+{
+	struct xsw_port *on;
+	int reason;
+
+	reason = refuse(ctx, src_isolated, dst, skb, &on);
+	if (unlikely(reason >= 0))
+		xsw_drop(on, reason, skb);
+	else
+		port_xmit(dst, skb);
+}
+
+/* May a flooded frame go out of @dst?  Sets *isolated when isolation said no. */
+static bool flood_to(const struct xsw_fwd_ctx *ctx, bool src_isolated,
+		     struct xsw_port *dst, bool *isolated)
+{
+	const struct xsw_port_policy *pol = rcu_dereference(dst->policy);
+
+	if (dst == ctx->src || !port_up(dst) ||
+	    !xsw_vlan_member(pol, ctx->vlan))
+		return false;
+	if (src_isolated && pol->isolated) {
+		*isolated = true;
+		return false;
+	}
+	return true;
+}
+
+static void flood(const struct xsw_fwd_ctx *ctx, bool src_isolated,
+		  struct sk_buff *skb)
+{
+	struct xsw_port *port, *prev = NULL;
+	bool isolated = false;
+	struct sk_buff *copy;
+
+	list_for_each_entry_rcu(port, &ctx->src->sw->ports, list) {
+		if (!flood_to(ctx, src_isolated, port, &isolated))
+			continue;
+		if (prev) {
+			copy = skb_clone(skb, GFP_ATOMIC);
+			if (!copy) {
+				xsw_count(prev, XSW_DROP_NOMEM);
+			} else {
+				deliver(ctx, src_isolated, prev, copy);
+			}
+		}
+		prev = port;
+	}
+	if (prev)
+		deliver(ctx, src_isolated, prev, skb);
+	else
+		xsw_drop(ctx->src, isolated ? XSW_DROP_ISOLATED :
+			 XSW_DROP_NO_DESTINATION, skb);
+}
+
+static void egress(const struct xsw_fwd_ctx *ctx, bool src_isolated,
+		   struct sk_buff *skb)
+{
+	struct sk_buff *copy;
+	int i;
+
+	if (ctx->flood) {
+		flood(ctx, src_isolated, skb);
+		return;
+	}
+	if (!ctx->n_dst) {
+		xsw_drop(ctx->src, XSW_DROP_NO_DESTINATION, skb);
+		return;
+	}
+
+	for (i = 0; i < ctx->n_dst - 1; i++) {
+		copy = skb_clone(skb, GFP_ATOMIC);
+		if (!copy)
+			xsw_count(ctx->dst[i], XSW_DROP_NOMEM);
+		else
+			deliver(ctx, src_isolated, ctx->dst[i], copy);
+	}
+	deliver(ctx, src_isolated, ctx->dst[i], skb);
+}
+
+/* Built-in forwarding: the FDB, or flood. */
+static void forward(struct xsw_switch *sw, struct xsw_fwd_ctx *ctx,
+		    const u8 *dest)
+{
+	struct xsw_port *dst;
+
+	if (is_multicast_ether_addr(dest)) {
+		ctx->flood = true;
+		return;
+	}
+	if (unlikely(ether_addr_equal(dest, sw->dev->dev_addr)))
+		dst = &sw->host;
+	else
+		dst = xsw_fdb_lookup(sw, dest, ctx->vlan);
+	if (!dst) {
+		ctx->flood = true;
+		return;
+	}
+	ctx->dst[ctx->n_dst++] = dst;
+}
+
+/**
+ * xsw_ingress - switch a frame that came in on a port
+ * @src: the ingress port
+ * @skb: the frame, owned by the caller alone, skb->data at the Ethernet
+ *	header, any 802.1Q tag in the hardware-accelerated tag
+ *
+ * Context: under RCU with BH disabled.  Consumes @skb.
+ */
+void xsw_ingress(struct xsw_port *src, struct sk_buff *skb)
+{
+	const struct xsw_port_policy *pol = rcu_dereference(src->policy);
+	struct xsw_switch *sw = src->sw;
+	struct xsw_fwd_ctx ctx;
+	const struct ethhdr *eth;
+	int reason;
+
+	xsw_stats_rx(src, skb->len);
+
+	if (unlikely(!(sw->dev->flags & IFF_UP)))
+		reason = XSW_DROP_LINK_DOWN;
+	else if (unlikely(!xsw_vlan_ingress(pol, skb, &ctx.vlan)))
+		reason = XSW_DROP_VLAN;
+	else if (!pol->mac_spoofing &&
+		 unlikely(!mac_allowed(src, eth_hdr(skb)->h_source)))
+		reason = XSW_DROP_SPOOFED_MAC;
+	else if (unlikely(pol->dhcp_guard || pol->router_guard))
+		reason = xsw_guard_check(pol, skb);
+	else
+		reason = -1;
+	if (unlikely(reason >= 0)) {
+		xsw_drop(src, reason, skb);
+		return;
+	}
+
+	ctx.src = src;
+	ctx.flood = false;
+	ctx.n_dst = 0;
+
+	eth = eth_hdr(skb);
+	if (likely(is_valid_ether_addr(eth->h_source)))
+		xsw_fdb_learn(sw, src, eth->h_source, ctx.vlan);
+	forward(sw, &ctx, eth->h_dest);
+
+	egress(&ctx, pol->isolated, skb);
+}
+
+/**
+ * xsw_port_rx_handler - frames from the lower device of a vm or external port
+ * @pskb: the frame
+ *
+ * Context: the device's receive path, under RCU with BH disabled.
+ */
+rx_handler_result_t xsw_port_rx_handler(struct sk_buff **pskb)
+{
+	struct sk_buff *skb = *pskb;
+	struct xsw_port *port;
+
+	if (unlikely(skb->pkt_type == PACKET_LOOPBACK))
+		return RX_HANDLER_PASS;
+
+	port = rcu_dereference(skb->dev->rx_handler_data);
+	skb = skb_share_check(skb, GFP_ATOMIC);
+	if (unlikely(!skb)) {
+		xsw_count(port, XSW_DROP_NOMEM);
+		return RX_HANDLER_CONSUMED;
+	}
+	skb_push(skb, ETH_HLEN);
+	xsw_ingress(port, skb);
+	return RX_HANDLER_CONSUMED;
+}
