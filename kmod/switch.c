@@ -6,22 +6,32 @@
 /**
  * DOC: Locking
  *
- * RTNL serialises every change to the configuration: creating and deleting
- * switches, and everything that will hang off them.  Generic netlink
- * handlers that change state take RTNL themselves; netdevice notifiers and
+ * RTNL serialises every change to the configuration: switches, ports, port
+ * policies, static FDB entries, switch settings.  Generic netlink handlers
+ * that change state take RTNL themselves; netdevice notifiers and
  * rtnl_link_ops callbacks already run under it.  Functions that need it say
- * so with ASSERT_RTNL().
+ * so with ASSERT_RTNL(), and read RCU-published configuration with
+ * xsw_dereference() or rtnl_dereference().
  *
- * The packet path never takes a lock.  It runs under RCU (softirq or
- * rcu_read_lock()) and reads configuration through rcu_dereference();
- * writers publish with rcu_assign_pointer() under RTNL and free with
- * kfree_rcu() or after synchronize_net().  Counters are per CPU.
+ * The packet path never takes a lock on known traffic and never touches a
+ * shared atomic.  It runs under RCU with BH disabled and reads the port
+ * list, port policies and the FDB with rcu_dereference().  Writers publish
+ * with rcu_assign_pointer()/list_add_tail_rcu() under RTNL and free with
+ * kfree_rcu()/call_rcu() or after synchronize_net().  Counters are per CPU.
+ *
+ * fdb->lock (a BH spinlock) guards changes to the FDB - new MACs and moves
+ * from the packet path, deletions, flushes and ageing - and each port's
+ * count of learned MACs and its dead flag.  It nests inside RTNL.
+ *
+ * A port's MAC for the spoofing check is written once from the packet path
+ * with cmpxchg64() (the first MAC seen sticks) and otherwise under RTNL.
  *
  * A switch lives exactly as long as its net_device: it is created by
- * "ip link add ... type xswitch" or XSW_CMD_SWITCH_NEW, and destroyed by
- * unregister_netdevice() from "ip link del", XSW_CMD_SWITCH_DEL, the
- * namespace going away, or rtnl_link_unregister() at module exit.  All of
- * these end in ndo_uninit, which is the one place teardown happens.
+ * "ip link add ... type xswitch" or XSW_CMD_SWITCH_NEW, and deleted by
+ * "ip link del", XSW_CMD_SWITCH_DEL, the namespace going away, or
+ * rtnl_link_unregister() at module exit.  All of these go through
+ * xsw_link_dellink(), which detaches every port (port.c says how) in the
+ * same unregister batch, and end in ndo_uninit.
  */
 
 #include <linux/etherdevice.h>
