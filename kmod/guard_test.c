@@ -10,6 +10,7 @@
 #include <linux/ip.h>
 #include <linux/ipv6.h>
 #include <linux/udp.h>
+#include <net/ipv6.h>
 #include <net/ndisc.h>
 
 #include "xswitch.h"
