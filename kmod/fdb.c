@@ -40,6 +40,12 @@ static struct xsw_fdb_entry *fdb_find(struct xsw_fdb *fdb, const u8 *mac,
 	return rhashtable_lookup(&fdb->tbl, &key, fdb_params);
 }
 
+static struct xsw_port *fdb_port_locked(struct xsw_fdb *fdb,
+					struct xsw_fdb_entry *f)
+{
+	return rcu_dereference_protected(f->port, lockdep_is_held(&fdb->lock));
+}
+
 static void fdb_changed(struct xsw_fdb *fdb)
 {
 	lockdep_assert_held(&fdb->lock);
@@ -53,8 +59,7 @@ static void fdb_entry_free(struct rcu_head *head)
 
 static void fdb_delete(struct xsw_fdb *fdb, struct xsw_fdb_entry *f)
 {
-	struct xsw_port *port = rcu_dereference_protected(f->port,
-						lockdep_is_held(&fdb->lock));
+	struct xsw_port *port = fdb_port_locked(fdb, f);
 
 	lockdep_assert_held(&fdb->lock);
 	rhashtable_remove_fast(&fdb->tbl, &f->node, fdb_params);
@@ -129,10 +134,8 @@ void xsw_fdb_learn(struct xsw_switch *sw, struct xsw_port *src,
 			/* Still there, and still elsewhere? */
 			if (fdb_find(fdb, mac, vlan) == f &&
 			    rcu_access_pointer(f->port) != src) {
-				struct xsw_port *old;
+				struct xsw_port *old = fdb_port_locked(fdb, f);
 
-				old = rcu_dereference_protected(f->port,
-						lockdep_is_held(&fdb->lock));
 				if (may_learn(src)) {
 					old->learned--;
 					src->learned++;

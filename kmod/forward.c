@@ -117,11 +117,10 @@ static void flood(const struct xsw_fwd_ctx *ctx, bool src_isolated,
 			continue;
 		if (prev) {
 			copy = skb_clone(skb, GFP_ATOMIC);
-			if (!copy) {
+			if (!copy)
 				xsw_count(prev, XSW_DROP_NOMEM);
-			} else {
+			else
 				deliver(ctx, src_isolated, prev, copy);
-			}
 		}
 		prev = port;
 	}

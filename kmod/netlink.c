@@ -88,37 +88,90 @@ static const struct nla_policy fdb_policy[XSW_A_FDB_STATIC + 1] = {
 	[XSW_A_FDB_STATIC]		= { .type = NLA_FLAG },
 };
 
-#define OP(_cmd, _doit, _dumpit, _policy, _flags) {			\
-	.cmd = _cmd, .doit = _doit, .dumpit = _dumpit,			\
-	.policy = _policy, .maxattr = ARRAY_SIZE(_policy) - 1,		\
-	.flags = _flags,						\
-}
-
 static const struct genl_ops xsw_genl_ops[] = {
-	OP(XSW_CMD_SWITCH_NEW, xsw_nl_switch_new_doit, NULL,
-	   switch_new_policy, GENL_ADMIN_PERM),
-	OP(XSW_CMD_SWITCH_DEL, xsw_nl_switch_del_doit, NULL,
-	   switch_id_policy, GENL_ADMIN_PERM),
-	OP(XSW_CMD_SWITCH_GET, xsw_nl_switch_get_doit, xsw_nl_switch_get_dumpit,
-	   switch_id_policy, 0),
-	OP(XSW_CMD_SWITCH_SET, xsw_nl_switch_set_doit, NULL,
-	   switch_set_policy, GENL_ADMIN_PERM),
-	OP(XSW_CMD_PORT_NEW, xsw_nl_port_new_doit, NULL,
-	   port_new_policy, GENL_ADMIN_PERM),
-	OP(XSW_CMD_PORT_DEL, xsw_nl_port_del_doit, NULL,
-	   port_id_policy, GENL_ADMIN_PERM),
-	OP(XSW_CMD_PORT_GET, xsw_nl_port_get_doit, xsw_nl_port_get_dumpit,
-	   port_id_policy, 0),
-	OP(XSW_CMD_PORT_SET, xsw_nl_port_set_doit, NULL,
-	   port_set_policy, GENL_ADMIN_PERM),
-	OP(XSW_CMD_FDB_NEW, xsw_nl_fdb_new_doit, NULL,
-	   fdb_policy, GENL_ADMIN_PERM),
-	OP(XSW_CMD_FDB_DEL, xsw_nl_fdb_del_doit, NULL,
-	   fdb_policy, GENL_ADMIN_PERM),
-	OP(XSW_CMD_FDB_GET, NULL, xsw_nl_fdb_get_dumpit,
-	   fdb_policy, 0),
-	OP(XSW_CMD_FDB_FLUSH, xsw_nl_fdb_flush_doit, NULL,
-	   fdb_policy, GENL_ADMIN_PERM),
+	{
+		.cmd		= XSW_CMD_SWITCH_NEW,
+		.doit		= xsw_nl_switch_new_doit,
+		.policy		= switch_new_policy,
+		.maxattr	= ARRAY_SIZE(switch_new_policy) - 1,
+		.flags		= GENL_ADMIN_PERM,
+	},
+	{
+		.cmd		= XSW_CMD_SWITCH_DEL,
+		.doit		= xsw_nl_switch_del_doit,
+		.policy		= switch_id_policy,
+		.maxattr	= ARRAY_SIZE(switch_id_policy) - 1,
+		.flags		= GENL_ADMIN_PERM,
+	},
+	{
+		.cmd		= XSW_CMD_SWITCH_GET,
+		.doit		= xsw_nl_switch_get_doit,
+		.dumpit		= xsw_nl_switch_get_dumpit,
+		.policy		= switch_id_policy,
+		.maxattr	= ARRAY_SIZE(switch_id_policy) - 1,
+	},
+	{
+		.cmd		= XSW_CMD_SWITCH_SET,
+		.doit		= xsw_nl_switch_set_doit,
+		.policy		= switch_set_policy,
+		.maxattr	= ARRAY_SIZE(switch_set_policy) - 1,
+		.flags		= GENL_ADMIN_PERM,
+	},
+	{
+		.cmd		= XSW_CMD_PORT_NEW,
+		.doit		= xsw_nl_port_new_doit,
+		.policy		= port_new_policy,
+		.maxattr	= ARRAY_SIZE(port_new_policy) - 1,
+		.flags		= GENL_ADMIN_PERM,
+	},
+	{
+		.cmd		= XSW_CMD_PORT_DEL,
+		.doit		= xsw_nl_port_del_doit,
+		.policy		= port_id_policy,
+		.maxattr	= ARRAY_SIZE(port_id_policy) - 1,
+		.flags		= GENL_ADMIN_PERM,
+	},
+	{
+		.cmd		= XSW_CMD_PORT_GET,
+		.doit		= xsw_nl_port_get_doit,
+		.dumpit		= xsw_nl_port_get_dumpit,
+		.policy		= port_id_policy,
+		.maxattr	= ARRAY_SIZE(port_id_policy) - 1,
+	},
+	{
+		.cmd		= XSW_CMD_PORT_SET,
+		.doit		= xsw_nl_port_set_doit,
+		.policy		= port_set_policy,
+		.maxattr	= ARRAY_SIZE(port_set_policy) - 1,
+		.flags		= GENL_ADMIN_PERM,
+	},
+	{
+		.cmd		= XSW_CMD_FDB_NEW,
+		.doit		= xsw_nl_fdb_new_doit,
+		.policy		= fdb_policy,
+		.maxattr	= ARRAY_SIZE(fdb_policy) - 1,
+		.flags		= GENL_ADMIN_PERM,
+	},
+	{
+		.cmd		= XSW_CMD_FDB_DEL,
+		.doit		= xsw_nl_fdb_del_doit,
+		.policy		= fdb_policy,
+		.maxattr	= ARRAY_SIZE(fdb_policy) - 1,
+		.flags		= GENL_ADMIN_PERM,
+	},
+	{
+		.cmd		= XSW_CMD_FDB_GET,
+		.dumpit		= xsw_nl_fdb_get_dumpit,
+		.policy		= fdb_policy,
+		.maxattr	= ARRAY_SIZE(fdb_policy) - 1,
+	},
+	{
+		.cmd		= XSW_CMD_FDB_FLUSH,
+		.doit		= xsw_nl_fdb_flush_doit,
+		.policy		= fdb_policy,
+		.maxattr	= ARRAY_SIZE(fdb_policy) - 1,
+		.flags		= GENL_ADMIN_PERM,
+	},
 };
 
 enum xsw_nl_mcgrp {

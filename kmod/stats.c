@@ -26,6 +26,10 @@ struct xsw_stats __percpu *xsw_stats_alloc(void)
 	struct xsw_stats __percpu *stats;
 	int cpu;
 
+	/* Every UAPI drop reason has a counter, and only those. */
+	BUILD_BUG_ON(ARRAY_SIZE(xsw_drop_names) !=
+		     XSW_A_DROP_MAX - XSW_A_DROP_VLAN + 1);
+
 	stats = alloc_percpu_gfp(struct xsw_stats, GFP_KERNEL);
 	if (!stats)
 		return NULL;

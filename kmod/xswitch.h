@@ -46,8 +46,6 @@ enum xsw_drop {
 	XSW_DROP_NUM
 };
 
-static_assert(XSW_DROP_NUM == XSW_A_DROP_MAX - XSW_A_DROP_VLAN + 1);
-
 /* Per-CPU counters of a port, seen from the switch: rx = into the switch. */
 struct xsw_stats {
 	u64_stats_t rx_packets;
