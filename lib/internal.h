@@ -73,6 +73,13 @@ int xsw_do(struct xsw_handle *h, struct nl_msg *msg,
 int xsw_dump(struct xsw_handle *h, struct nl_msg *msg,
 	     const struct xsw_attrs *attrs, xsw_parse_fn parse, void *arg);
 
+/*
+ * Fill @st from a nest of enum xsw_stats_attr (stats.c); a NULL @nest
+ * leaves it zeroed.  Returns 0 or -EBADMSG with the handle's error set.
+ */
+int xsw_stats_parse(struct xsw_handle *h, struct nlattr *nest,
+		    struct xsw_stats *st);
+
 int xsw_seterr(struct xsw_handle *h, int err, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
- * Switches: XSW_CMD_SWITCH_{NEW,DEL,GET}.
+ * Switches: XSW_CMD_SWITCH_{NEW,DEL,GET,SET}.
  */
 #include <errno.h>
 #include <string.h>
@@ -17,6 +17,8 @@ static const struct nla_policy switch_policy[XSW_A_SWITCH_MAX + 1] = {
 	[XSW_A_SWITCH_OPERSTATE] = { .type = NLA_U8 },
 	[XSW_A_SWITCH_UP]	 = { .type = NLA_FLAG },
 	[XSW_A_SWITCH_NUM_PORTS] = { .type = NLA_U32 },
+	[XSW_A_SWITCH_AGEING_TIME] = { .type = NLA_U32 },
+	[XSW_A_SWITCH_STATS]	 = { .type = NLA_NESTED },
 };
 
 static const char *const switch_names[XSW_A_SWITCH_MAX + 1] = {
@@ -27,6 +29,8 @@ static const char *const switch_names[XSW_A_SWITCH_MAX + 1] = {
 	[XSW_A_SWITCH_OPERSTATE] = "operstate",
 	[XSW_A_SWITCH_UP]	 = "up",
 	[XSW_A_SWITCH_NUM_PORTS] = "num_ports",
+	[XSW_A_SWITCH_AGEING_TIME] = "ageing_time",
+	[XSW_A_SWITCH_STATS]	 = "stats",
 };
 
 static const struct xsw_attrs switch_attrs = {
@@ -55,7 +59,9 @@ static int to_info(struct xsw_handle *h, struct nlattr **tb,
 	sw->up = !!tb[XSW_A_SWITCH_UP];
 	if (tb[XSW_A_SWITCH_NUM_PORTS])
 		sw->num_ports = nla_get_u32(tb[XSW_A_SWITCH_NUM_PORTS]);
-	return 0;
+	if (tb[XSW_A_SWITCH_AGEING_TIME])
+		sw->ageing = nla_get_u32(tb[XSW_A_SWITCH_AGEING_TIME]);
+	return xsw_stats_parse(h, tb[XSW_A_SWITCH_STATS], &sw->stats);
 }
 
 /* Reply of NEW and GET (do): fill the caller's struct, if any. */
@@ -131,4 +137,16 @@ int xsw_switch_dump(struct xsw_handle *h,
 
 	return xsw_dump(h, xsw_msg_new(h, XSW_CMD_SWITCH_GET), &switch_attrs,
 			parse_dump, &ctx);
+}
+
+XSW_EXPORT
+int xsw_switch_set_ageing(struct xsw_handle *h, const char *name,
+			  uint32_t seconds)
+{
+	struct nl_msg *msg = xsw_msg_new(h, XSW_CMD_SWITCH_SET);
+
+	if (xsw_put_ifname(h, msg, XSW_A_SWITCH_IFNAME, "switch", name) ||
+	    nla_put_u32(msg, XSW_A_SWITCH_AGEING_TIME, seconds) < 0)
+		return xsw_abort(h, msg);
+	return xsw_do(h, msg, &switch_attrs, NULL, NULL);
 }

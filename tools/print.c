@@ -287,6 +287,19 @@ void print_bool(enum output_type type, const char *key, const char *fmt,
 	}
 }
 
+void print_on_off(enum output_type type, const char *key, const char *fmt,
+		  bool value)
+{
+	if (!want(type))
+		return;
+	if (jw.json) {
+		begin_value(key);
+		fputs(value ? "true" : "false", stdout);
+	} else if (fmt) {
+		printf(fmt, value ? "on" : "off");
+	}
+}
+
 void print_null(enum output_type type, const char *key, const char *fmt,
 		const char *value)
 {

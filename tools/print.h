@@ -49,6 +49,9 @@ void print_u64(enum output_type type, const char *key, const char *fmt,
 	       uint64_t value);
 void print_bool(enum output_type type, const char *key, const char *fmt,
 		bool value);
+/* JSON true or false; text mode prints "on" or "off" with @fmt. */
+void print_on_off(enum output_type type, const char *key, const char *fmt,
+		  bool value);
 /* JSON null; @value is what text mode prints. */
 void print_null(enum output_type type, const char *key, const char *fmt,
 		const char *value);

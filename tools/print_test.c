@@ -24,6 +24,7 @@ static void one_switch(const char *name)
 	print_u64(PRINT_ANY, "bytes", "bytes %" PRIu64 " ", 4294967296123ULL);
 	print_int(PRINT_ANY, "delta", "delta %d ", -3);
 	print_bool(PRINT_ANY, "static", "static %s ", true);
+	print_on_off(PRINT_ANY, "isolated", "isolated %s ", false);
 	print_null(PRINT_ANY, "master", "master %s", "none");
 	print_string(PRINT_FP, NULL, "%s", "text only");
 	print_string(PRINT_JSON, "json_only", NULL, "yes");

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * xsw switch - create, delete and list switches.
+ * xsw switch - create, delete, configure and list switches.
  */
 #include <stdio.h>
 #include <string.h>
@@ -16,9 +16,11 @@ static void usage(void)
 	fprintf(stderr,
 		"Usage: xsw switch add [ [ name | dev ] NAME ]\n"
 		"       xsw switch del [ dev ] NAME\n"
+		"       xsw switch set [ dev ] NAME ageing SECONDS\n"
 		"       xsw switch { show | list } [ [ dev ] NAME ]\n"
 		"       xsw switch help\n"
-		"NAME may hold one %%d (e.g. sw%%d); without NAME the kernel picks xsw%%d.\n");
+		"NAME may hold one %%d (e.g. sw%%d); without NAME the kernel picks xsw%%d.\n"
+		"ageing: how long a learned MAC is kept, 1..1000000 seconds.\n");
 }
 
 /*
@@ -64,11 +66,10 @@ static const char *operstate_name(uint8_t state, char *buf, size_t len)
 	return buf;
 }
 
-static int print_switch(const struct xsw_switch_info *sw, void *arg)
+static void print_switch(const struct xsw_switch_info *sw)
 {
 	char buf[8];
 
-	(void)arg;
 	open_json_object(NULL);
 	print_uint(PRINT_ANY, "ifindex", "%u: ", sw->ifindex);
 	print_string(PRINT_ANY, "ifname", "%s: ", sw->ifname);
@@ -82,9 +83,15 @@ static int print_switch(const struct xsw_switch_info *sw, void *arg)
 	print_string(PRINT_ANY, "operstate", "operstate %s ",
 		     operstate_name(sw->operstate, buf, sizeof(buf)));
 	print_uint(PRINT_ANY, "ports", "ports %u", sw->num_ports);
-	close_json_object();
+	print_uint(PRINT_ANY, "ageing", " ageing %u", sw->ageing);
 	print_nl();
-	return 0;
+	if (show_stats) {
+		/* switch-wide: only drops */
+		open_json_object("stats");
+		print_drops(&sw->stats);
+		close_json_object();
+	}
+	close_json_object();
 }
 
 static int do_add(int argc, char **argv)
@@ -129,11 +136,25 @@ static int do_del(int argc, char **argv)
 	return 0;
 }
 
+static int collect(const struct xsw_switch_info *sw, void *arg)
+{
+	return vec_push(arg, sw);
+}
+
+static int dump_switches(struct xsw_handle *h, const char *filter,
+			 struct vec *v)
+{
+	(void)filter;
+	return xsw_switch_dump(h, collect, v);
+}
+
 static int do_show(int argc, char **argv)
 {
+	struct vec switches = VEC_INIT(struct xsw_switch_info);
 	struct xsw_switch_info sw;
 	struct xsw_handle *h;
 	const char *name;
+	size_t i;
 	int ret;
 
 	ret = parse_name(argc, argv, &name, false);
@@ -144,19 +165,75 @@ static int do_show(int argc, char **argv)
 	if (!h)
 		return -1;
 
-	new_json_obj(json);
+	/* Read everything first: a retried dump must not print twice. */
 	if (name) {
 		ret = xsw_switch_get(h, name, &sw);
 		if (!ret)
-			print_switch(&sw, NULL);
+			ret = vec_push(&switches, &sw);
 	} else {
-		ret = xsw_switch_dump(h, print_switch, NULL);
+		ret = dump_retry(h, dump_switches, NULL, &switches);
 	}
 	if (ret) {
-		abort_json_obj();
+		vec_free(&switches);
 		return report_error(h, ret);
 	}
+
+	new_json_obj(json);
+	for (i = 0; i < switches.len; i++)
+		print_switch(vec_at(&switches, i));
 	delete_json_obj();
+	vec_free(&switches);
+	return 0;
+}
+
+static int do_set(int argc, char **argv)
+{
+	const char *name = NULL;
+	bool has_ageing = false;
+	struct xsw_handle *h;
+	uint32_t ageing = 0;
+	int ret;
+
+	if (argc > 0 && strcmp(*argv, "dev") == 0)
+		NEXT_ARG();
+	if (argc < 1) {
+		fprintf(stderr, "Error: switch name is required: xsw switch set [ dev ] NAME ageing SECONDS\n");
+		return -1;
+	}
+	if (strcmp(*argv, "help") == 0) {
+		usage();
+		return 0;
+	}
+	name = *argv;
+
+	while (--argc > 0) {
+		argv++;
+		if (strcmp(*argv, "ageing") == 0) {
+			NEXT_ARG();
+			if (has_ageing)
+				return duparg("ageing", *argv);
+			if (parse_u32_range("ageing", *argv, 1, 1000000,
+					    &ageing))
+				return -1;
+			has_ageing = true;
+		} else if (strcmp(*argv, "help") == 0) {
+			usage();
+			return 0;
+		} else {
+			return unknown_keyword(*argv);
+		}
+	}
+	if (!has_ageing) {
+		fprintf(stderr, "Error: nothing to set: xsw switch set [ dev ] NAME ageing SECONDS\n");
+		return -1;
+	}
+
+	h = get_handle();
+	if (!h)
+		return -1;
+	ret = xsw_switch_set_ageing(h, name, ageing);
+	if (ret)
+		return report_error(h, ret);
 	return 0;
 }
 
@@ -168,6 +245,8 @@ int do_switch(int argc, char **argv)
 		return do_add(argc - 1, argv + 1);
 	if (strcmp(*argv, "del") == 0 || strcmp(*argv, "delete") == 0)
 		return do_del(argc - 1, argv + 1);
+	if (strcmp(*argv, "set") == 0)
+		return do_set(argc - 1, argv + 1);
 	if (strcmp(*argv, "show") == 0 || strcmp(*argv, "list") == 0)
 		return do_show(argc - 1, argv + 1);
 	if (strcmp(*argv, "help") == 0) {

@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <limits.h>
 #include <sched.h>
 #include <stdio.h>
@@ -15,6 +16,7 @@
 
 #include <xswitch.h>
 
+#include "print.h"
 #include "utils.h"
 
 #define NETNS_RUN_DIR "/run/netns"
@@ -64,6 +66,213 @@ int get_u32(uint32_t *val, const char *arg, int base)
 		return -1;
 	*val = res;
 	return 0;
+}
+
+int parse_u32_range(const char *key, const char *arg, uint32_t min,
+		    uint32_t max, uint32_t *val)
+{
+	char msg[64];
+
+	if (get_u32(val, arg, 10) || *val < min || *val > max) {
+		snprintf(msg, sizeof(msg), "\"%s\" is %" PRIu32 "..%" PRIu32,
+			 key, min, max);
+		return invarg(msg, arg);
+	}
+	return 0;
+}
+
+int parse_on_off(const char *key, const char *arg, bool *val)
+{
+	char msg[64];
+
+	if (strcmp(arg, "on") == 0) {
+		*val = true;
+	} else if (strcmp(arg, "off") == 0) {
+		*val = false;
+	} else {
+		snprintf(msg, sizeof(msg), "\"%s\" is on or off", key);
+		return invarg(msg, arg);
+	}
+	return 0;
+}
+
+int parse_vlan(const char *key, const char *arg, uint16_t *vid)
+{
+	char msg[64];
+	uint32_t v;
+
+	if (get_u32(&v, arg, 10) || v < 1 || v > XSW_VLAN_MAX) {
+		snprintf(msg, sizeof(msg), "\"%s\" is a VLAN id, 1..%d", key,
+			 XSW_VLAN_MAX);
+		return invarg(msg, arg);
+	}
+	*vid = v;
+	return 0;
+}
+
+int parse_mac(const char *key, const char *arg, uint8_t mac[6])
+{
+	const char *p = arg;
+	char msg[80];
+	int i;
+
+	for (i = 0; i < 6; i++) {
+		unsigned int byte = 0;
+		int n;
+
+		for (n = 0; n < 2 && isxdigit((unsigned char)*p); n++, p++)
+			byte = byte * 16 + (isdigit((unsigned char)*p) ?
+					    *p - '0' :
+					    tolower((unsigned char)*p) - 'a' + 10);
+		if (n == 0 || (i < 5 && *p++ != ':'))
+			break;
+		mac[i] = byte;
+	}
+	if (i < 6 || *p) {
+		snprintf(msg, sizeof(msg),
+			 "\"%s\" is an Ethernet address like 02:00:00:00:00:01",
+			 key);
+		return invarg(msg, arg);
+	}
+	return 0;
+}
+
+/* The value of @len decimal digits at @s; anything above 99999 as 99999. */
+static uint32_t digits_value(const char *s, size_t len)
+{
+	uint32_t v = 0;
+
+	while (len--) {
+		v = v * 10 + (uint32_t)(*s++ - '0');
+		if (v > 99999)
+			return 99999;
+	}
+	return v;
+}
+
+/* Say that @item of the list @arg of @key is wrong, and why. */
+static int bad_item(const char *key, const char *arg, const char *item,
+		    const char *why)
+{
+	char msg[160];
+
+	snprintf(msg, sizeof(msg), "%s (in \"%s %.64s%s\")", why, key, arg,
+		 strlen(arg) > 64 ? "..." : "");
+	return invarg(msg, item);
+}
+
+int parse_vlan_list(const char *key, const char *arg, uint8_t *bitmap)
+{
+	static const char digits[] = "0123456789";
+	const char *p = arg;
+
+	memset(bitmap, 0, XSW_VLAN_BITMAP_LEN);
+	if (strcmp(arg, "none") == 0)
+		return 0;
+
+	for (;;) {
+		size_t len = strcspn(p, ","), n1, n2 = 0;
+		uint32_t lo, hi, vid;
+		char item[24];
+
+		if (len == 0)
+			return invarg("empty item in the list of VLANs", arg);
+		if (len < sizeof(item))
+			snprintf(item, sizeof(item), "%.*s", (int)len, p);
+		else
+			snprintf(item, sizeof(item), "%.*s...",
+				 (int)sizeof(item) - 4, p);
+
+		/* DIGITS or DIGITS-DIGITS */
+		n1 = strspn(p, digits);
+		if (n1 < len && p[n1] == '-')
+			n2 = strspn(p + n1 + 1, digits);
+		if (n1 == 0 || (n1 < len && (n2 == 0 || n1 + 1 + n2 != len)))
+			return bad_item(key, arg, item,
+					"not a VLAN id or a range like 20-30");
+
+		lo = digits_value(p, n1);
+		hi = n2 ? digits_value(p + n1 + 1, n2) : lo;
+		if (lo < 1 || lo > XSW_VLAN_MAX || hi < 1 || hi > XSW_VLAN_MAX)
+			return bad_item(key, arg, item,
+					"VLAN ids are 1..4094");
+		if (hi < lo)
+			return bad_item(key, arg, item, "the range is reversed");
+		for (vid = lo; vid <= hi; vid++)
+			xsw_vlan_set(bitmap, vid);
+
+		p += len;
+		if (!*p)
+			return 0;
+		p++;		/* the comma; a trailing one makes an empty item */
+	}
+}
+
+int vec_push(struct vec *v, const void *item)
+{
+	if (v->len == v->cap) {
+		size_t cap = v->cap ? 2 * v->cap : 16;
+		void *items = realloc(v->items, cap * v->size);
+
+		if (!items)
+			return -ENOMEM;
+		v->items = items;
+		v->cap = cap;
+	}
+	memcpy((char *)v->items + v->len * v->size, item, v->size);
+	v->len++;
+	return 0;
+}
+
+void *vec_at(const struct vec *v, size_t i)
+{
+	return (char *)v->items + i * v->size;
+}
+
+void vec_free(struct vec *v)
+{
+	free(v->items);
+	v->items = NULL;
+	v->len = v->cap = 0;
+}
+
+int dump_retry(struct xsw_handle *h,
+	       int (*dump)(struct xsw_handle *h, const char *filter,
+			   struct vec *v),
+	       const char *filter, struct vec *v)
+{
+	int tries, ret = 0;
+
+	for (tries = 0; tries < DUMP_TRIES; tries++) {
+		v->len = 0;
+		ret = dump(h, filter, v);
+		if (ret != -EINTR)
+			break;
+	}
+	return ret;
+}
+
+void print_drops(const struct xsw_stats *st)
+{
+	char name[32], fmt[48];
+	int i;
+
+	open_json_object("drops");
+	print_string(PRINT_FP, NULL, "%s", "    drops:");
+	for (i = 0; i < XSW_STATS_DROPS_LEN; i++) {
+		const char *known = xsw_drop_name(i);
+
+		if (!(st->drops_seen & (UINT64_C(1) << i)))
+			continue;
+		if (known)
+			snprintf(name, sizeof(name), "%s", known);
+		else
+			snprintf(name, sizeof(name), "reason-%d", i);
+		snprintf(fmt, sizeof(fmt), " %s %%" PRIu64, name);
+		print_u64(PRINT_ANY, name, fmt, st->drops[i]);
+	}
+	close_json_object();
+	print_nl();
 }
 
 int report_error(struct xsw_handle *h, int err)

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 struct xsw_handle;
+struct xsw_stats;
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -31,6 +32,65 @@ int duparg2(const char *key, const char *arg);
 int unknown_keyword(const char *arg);
 
 int get_u32(uint32_t *val, const char *arg, int base);
+
+/*
+ * Parsers of one keyword's argument.  They print what is wrong, naming
+ * @key and the bad text, and return -1; or store the value and return 0.
+ */
+int parse_u32_range(const char *key, const char *arg, uint32_t min,
+		    uint32_t max, uint32_t *val);
+int parse_on_off(const char *key, const char *arg, bool *val);
+/* A VLAN id, 1..4094. */
+int parse_vlan(const char *key, const char *arg, uint16_t *vid);
+/* "aa:bb:cc:dd:ee:ff", one or two hex digits a byte. */
+int parse_mac(const char *key, const char *arg, uint8_t mac[6]);
+/*
+ * "10,20-30": VLANs and ranges, 1..4094, into a bitmap laid out as
+ * XSW_A_PORT_VLANS (cleared first); "none" is the empty list.
+ */
+int parse_vlan_list(const char *key, const char *arg, uint8_t *bitmap);
+
+/*
+ * A growing array of @size-byte items, for dumps that are read whole
+ * before anything is printed.
+ */
+struct vec {
+	void *items;
+	size_t len;
+	size_t cap;
+	size_t size;
+};
+
+#define VEC_INIT(type) { .size = sizeof(type) }
+
+/* Append a copy of *@item.  Returns 0 or -ENOMEM. */
+int vec_push(struct vec *v, const void *item);
+void *vec_at(const struct vec *v, size_t i);
+void vec_free(struct vec *v);
+
+/*
+ * How often a dump the kernel flags as interrupted (-EINTR: the objects
+ * changed under it) is started again before giving up.
+ */
+#define DUMP_TRIES 5
+
+/*
+ * Read a dump into @v with @dump (which appends to @v), starting again
+ * from an empty @v while it is interrupted, at most DUMP_TRIES times.
+ * Nothing of a discarded attempt is left in @v.  @filter is passed on.
+ * Returns what the last @dump returned.
+ */
+int dump_retry(struct xsw_handle *h,
+	       int (*dump)(struct xsw_handle *h, const char *filter,
+			   struct vec *v),
+	       const char *filter, struct vec *v);
+
+/*
+ * The drop counters of @st: a "drops" object in JSON, every reason the
+ * kernel sent, by name, or "reason-N" for one this xsw does not know; in
+ * text a line "    drops: vlan 0 spoofed-mac 0 ...".
+ */
+void print_drops(const struct xsw_stats *st);
 
 /*
  * Print a failed library call as "Error: <message>." (the kernel's

@@ -21,5 +21,7 @@ extern int show_details;
 struct xsw_handle *get_handle(void);
 
 int do_switch(int argc, char **argv);
+int do_port(int argc, char **argv);
+int do_fdb(int argc, char **argv);
 
 #endif /* XSW_H */
