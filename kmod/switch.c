@@ -377,7 +377,7 @@ struct xsw_switch *xsw_switch_find(struct net *net, int ifindex,
 	}
 
 	if (!dev) {
-		NL_SET_ERR_MSG(extack, "no such device");
+		NL_SET_ERR_MSG(extack, "no such switch");
 		return ERR_PTR(-ENODEV);
 	}
 	if (!netif_is_xswitch(dev)) {

@@ -150,7 +150,7 @@ static const struct find_case find_cases[] = {
 	  "ifindex and name refer to different devices" },
 	{ "neither", false, NULL, -EINVAL,
 	  "switch ifindex or name is required" },
-	{ "missing name", false, "nosuch0", -ENODEV, "no such device" },
+	{ "missing name", false, "nosuch0", -ENODEV, "no such switch" },
 	{ "not a switch", false, "lo", -EOPNOTSUPP,
 	  "device is not an xswitch" },
 };
@@ -193,7 +193,7 @@ static void switch_find_unknown_ifindex(struct kunit *test)
 	sw = xsw_switch_find(&init_net, INT_MAX, NULL, &extack);
 	rtnl_unlock();
 	KUNIT_EXPECT_EQ(test, PTR_ERR(sw), -ENODEV);
-	KUNIT_EXPECT_STREQ(test, extack._msg, "no such device");
+	KUNIT_EXPECT_STREQ(test, extack._msg, "no such switch");
 }
 
 static void switch_destroy_unlists(struct kunit *test)

@@ -138,7 +138,7 @@ del_gone_from_both()
 	check_fail $? "xsw switch show still lists sw1"
 
 	xsw_run -n "$NS_A" switch show sw1
-	check_refused "xsw switch show sw1 after del" "no such device"
+	check_refused "xsw switch show sw1 after del" "no such switch"
 
 	xsw_run -n "$NS_A" switch add sw1
 	xsw_run -n "$NS_A" switch del dev sw1
@@ -152,7 +152,7 @@ del_nosuch()
 {
 	RET=0
 	xsw_run -n "$NS_A" switch del nosuch
-	check_refused "xsw switch del nosuch" "no such device"
+	check_refused "xsw switch del nosuch" "no such switch"
 	log_test "deleting a missing switch names the problem"
 }
 
@@ -230,7 +230,7 @@ json_always_valid()
 	check_err $? "xsw -j -p switch show is not JSON: $out"
 
 	xsw_run -n "$NS_A" -j switch show nosuch
-	check_refused "xsw -j switch show nosuch" "no such device"
+	check_refused "xsw -j switch show nosuch" "no such switch"
 
 	for name in "${odd[@]}"; do
 		"$XSW" -n "$NS_A" switch del "$name"
@@ -253,7 +253,7 @@ netns_option()
 	check_err $? "xsw -n $NS_B lists $n switches, expected 0"
 
 	xsw_run -n "$NS_B" switch show sw0
-	check_refused "xsw -n $NS_B switch show sw0" "no such device"
+	check_refused "xsw -n $NS_B switch show sw0" "no such switch"
 
 	xsw_run -n "nosuch-$$" switch show
 	[ "$rc" -eq 1 ] && [ -z "$out" ] &&

@@ -34,7 +34,7 @@
  *      XSW_A_SWITCH_ADDRESS   binary, ETH_ALEN
  *      XSW_A_SWITCH_OPERSTATE u8, enum IF_OPER_*, as IFLA_OPERSTATE
  *      XSW_A_SWITCH_UP        flag, present when administratively up
- *      XSW_A_SWITCH_NUM_PORTS u32
+ *      XSW_A_SWITCH_NUM_PORTS u32, the host port not counted
  *      XSW_A_SWITCH_AGEING_TIME u32 seconds
  *      XSW_A_SWITCH_STATS     nest: XSW_A_STATS_DROPS only, switch-wide
  *
