@@ -13,7 +13,7 @@
  * handle per thread, or serialise the calls.
  *
  * Switches are named by their netdevice name; the kernel resolves names,
- * * so its messages ("no such switch", "device is not an xswitch") reach
+ * so its messages ("no such switch", "device is not an xswitch") reach
  * the caller unchanged.
  */
 #ifndef XSWITCH_H
