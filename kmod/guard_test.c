@@ -138,21 +138,32 @@ static void guard_classifies(struct kunit *test)
 	kfree_skb(skb);
 }
 
+/* What @skb gets with only the guard(s) in @pol on. */
+static int check_with(struct sk_buff *skb, bool dhcp, bool router)
+{
+	struct xsw_port_policy pol = { .dhcp_guard = dhcp,
+				       .router_guard = router };
+
+	return xsw_guard_check(&pol, skb);
+}
+
 /* Each guard drops only its own frames, and nothing when off. */
 static void guard_only_when_on(struct kunit *test)
 {
 	const struct guard_case *c = test->param_value;
-	struct xsw_port_policy dhcp = { .dhcp_guard = true };
-	struct xsw_port_policy router = { .router_guard = true };
-	struct xsw_port_policy off = {};
 	struct sk_buff *skb = build(test, c);
+	int off, dhcp, router;
 
-	KUNIT_EXPECT_EQ(test, xsw_guard_check(&off, skb), -1);
-	KUNIT_EXPECT_EQ(test, xsw_guard_check(&dhcp, skb),
-			c->want == XSW_DROP_DHCP_GUARD ? c->want : -1);
-	KUNIT_EXPECT_EQ(test, xsw_guard_check(&router, skb),
-			c->want == XSW_DROP_ROUTER_GUARD ? c->want : -1);
+	off = check_with(skb, false, false);
+	dhcp = check_with(skb, true, false);
+	router = check_with(skb, false, true);
 	kfree_skb(skb);
+
+	KUNIT_EXPECT_EQ(test, off, -1);
+	KUNIT_EXPECT_EQ(test, dhcp,
+			c->want == XSW_DROP_DHCP_GUARD ? c->want : -1);
+	KUNIT_EXPECT_EQ(test, router,
+			c->want == XSW_DROP_ROUTER_GUARD ? c->want : -1);
 }
 
 static void guard_ignores_other_ethertypes(struct kunit *test)
