@@ -2,7 +2,8 @@
 /*
  * xswitch: internal ports, netdevices xswitch makes for the host or a
  * container.  What the host sends on one enters the switch; what the
- * switch sends to it comes up its stack.  One may move to another
+ * switch sends to it comes up its stack.  The port's MAC, for the spoofing
+ * check, is the netdevice's and follows it.  One may move to another
  * namespace and stays a port there; it is deleted with its switch, or by
  * "xsw port del" or "ip link del".
  */
@@ -192,7 +193,7 @@ static void iport_setup(struct net_device *dev)
 	dev->ethtool_ops = &xsw_ethtool_ops;
 	dev->rtnl_link_ops = &xsw_iport_link_ops;
 	dev->needs_free_netdev = true;
-	dev->priv_flags |= IFF_NO_QUEUE;
+	dev->priv_flags |= IFF_NO_QUEUE | IFF_LIVE_ADDR_CHANGE;
 	dev->features |= NETIF_F_LLTX | NETIF_F_HW_VLAN_CTAG_TX;
 	dev->hw_features |= NETIF_F_HW_VLAN_CTAG_TX;
 	dev->min_mtu = ETH_MIN_MTU;
@@ -262,6 +263,8 @@ struct xsw_port *xsw_iport_create(struct xsw_switch *sw, const char *name,
 		goto err_uninit;
 	}
 	rcu_assign_pointer(((struct xsw_iport *)netdev_priv(dev))->port, port);
+	/* We know this port's MAC: it is the netdevice's (port.c follows it). */
+	xsw_port_set_mac(port, dev->dev_addr);
 	xsw_port_publish(port);
 	return port;
 

@@ -303,6 +303,12 @@ static int port_netdev_event(struct notifier_block *nb, unsigned long event,
 	case NETDEV_CHANGEMTU:
 		xsw_switch_mtu_adjust(port->sw);
 		break;
+	case NETDEV_CHANGEADDR:
+		if (port->type == XSW_PORT_TYPE_INTERNAL) {
+			xsw_port_set_mac(port, dev->dev_addr);
+			xsw_nl_notify_port(port, XSW_CMD_PORT_SET);
+		}
+		break;
 	case NETDEV_UP:
 	case NETDEV_DOWN:
 	case NETDEV_CHANGE:

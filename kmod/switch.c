@@ -210,7 +210,7 @@ static void xsw_setup(struct net_device *dev)
 	dev->needs_free_netdev = true;
 	dev->priv_destructor = xsw_dev_free;
 	dev->ethtool_ops = &xsw_ethtool_ops;
-	dev->priv_flags |= IFF_NO_QUEUE;
+	dev->priv_flags |= IFF_NO_QUEUE | IFF_LIVE_ADDR_CHANGE;
 	dev->features |= NETIF_F_LLTX | NETIF_F_HW_VLAN_CTAG_TX;
 	dev->hw_features |= NETIF_F_HW_VLAN_CTAG_TX;
 	dev->min_mtu = ETH_MIN_MTU;
