@@ -462,42 +462,27 @@ static int dump_ports(struct xsw_handle *h, const char *sw, struct vec *v)
 	return xsw_port_dump(h, sw, collect, v);
 }
 
+static int get_port(struct xsw_handle *h, const char *name, void *out)
+{
+	return xsw_port_get(h, name, out);
+}
+
+static void print_one_port(const void *p)
+{
+	print_port(p);
+}
+
 static int do_show(int argc, char **argv)
 {
 	struct vec ports = VEC_INIT(struct xsw_port_info);
-	struct xsw_port_info port;
-	struct xsw_handle *h;
 	const char *name, *sw;
-	size_t i;
 	int ret;
 
 	ret = parse_which(argc, argv, &name, &sw);
 	if (ret)
 		return ret < 0 ? ret : 0;
-
-	h = get_handle();
-	if (!h)
-		return -1;
-
-	/* Read everything first: a retried dump must not print twice. */
-	if (name) {
-		ret = xsw_port_get(h, name, &port);
-		if (!ret)
-			ret = vec_push(&ports, &port);
-	} else {
-		ret = dump_retry(h, dump_ports, sw, &ports);
-	}
-	if (ret) {
-		vec_free(&ports);
-		return report_error(h, ret);
-	}
-
-	new_json_obj(json);
-	for (i = 0; i < ports.len; i++)
-		print_port(vec_at(&ports, i));
-	delete_json_obj();
-	vec_free(&ports);
-	return 0;
+	return show_objects(&ports, name, get_port, dump_ports, sw,
+			    print_one_port);
 }
 
 int do_port(int argc, char **argv)

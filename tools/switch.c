@@ -148,42 +148,27 @@ static int dump_switches(struct xsw_handle *h, const char *filter,
 	return xsw_switch_dump(h, collect, v);
 }
 
+static int get_switch(struct xsw_handle *h, const char *name, void *out)
+{
+	return xsw_switch_get(h, name, out);
+}
+
+static void print_one_switch(const void *sw)
+{
+	print_switch(sw);
+}
+
 static int do_show(int argc, char **argv)
 {
 	struct vec switches = VEC_INIT(struct xsw_switch_info);
-	struct xsw_switch_info sw;
-	struct xsw_handle *h;
 	const char *name;
-	size_t i;
 	int ret;
 
 	ret = parse_name(argc, argv, &name, false);
 	if (ret)
 		return ret < 0 ? ret : 0;
-
-	h = get_handle();
-	if (!h)
-		return -1;
-
-	/* Read everything first: a retried dump must not print twice. */
-	if (name) {
-		ret = xsw_switch_get(h, name, &sw);
-		if (!ret)
-			ret = vec_push(&switches, &sw);
-	} else {
-		ret = dump_retry(h, dump_switches, NULL, &switches);
-	}
-	if (ret) {
-		vec_free(&switches);
-		return report_error(h, ret);
-	}
-
-	new_json_obj(json);
-	for (i = 0; i < switches.len; i++)
-		print_switch(vec_at(&switches, i));
-	delete_json_obj();
-	vec_free(&switches);
-	return 0;
+	return show_objects(&switches, name, get_switch, dump_switches, NULL,
+			    print_one_switch);
 }
 
 static int do_set(int argc, char **argv)

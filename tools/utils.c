@@ -17,6 +17,7 @@
 #include <xswitch.h>
 
 #include "print.h"
+#include "xsw.h"
 #include "utils.h"
 
 #define NETNS_RUN_DIR "/run/netns"
@@ -350,4 +351,41 @@ int makeargs(char *line, char *argv[], int maxargs)
 	}
 	argv[argc] = NULL;
 	return argc;
+}
+
+int show_objects(struct vec *v, const char *name,
+		 int (*get)(struct xsw_handle *h, const char *name, void *out),
+		 int (*dump)(struct xsw_handle *h, const char *filter,
+			     struct vec *v),
+		 const char *filter, void (*print)(const void *obj))
+{
+	struct xsw_handle *h = get_handle();
+	void *one;
+	size_t i;
+	int ret;
+
+	if (!h) {
+		vec_free(v);
+		return -1;
+	}
+	if (name) {
+		one = calloc(1, v->size);
+		ret = one ? get(h, name, one) : -ENOMEM;
+		if (!ret)
+			ret = vec_push(v, one);
+		free(one);
+	} else {
+		ret = dump_retry(h, dump, filter, v);
+	}
+	if (ret) {
+		vec_free(v);
+		return report_error(h, ret);
+	}
+
+	new_json_obj(json);
+	for (i = 0; i < v->len; i++)
+		print(vec_at(v, i));
+	delete_json_obj();
+	vec_free(v);
+	return 0;
 }

@@ -86,6 +86,19 @@ int dump_retry(struct xsw_handle *h,
 	       const char *filter, struct vec *v);
 
 /*
+ * What "xsw OBJECT show" does: read the object named @name with @get, or
+ * every object (@filter passed on) with @dump, into @v; then print each
+ * with @print inside one JSON array.  Everything is read before anything
+ * is printed, so a retried dump never prints twice and an error leaves
+ * stdout empty.  Frees @v.  Returns 0, or -1 after reporting the error.
+ */
+int show_objects(struct vec *v, const char *name,
+		 int (*get)(struct xsw_handle *h, const char *name, void *out),
+		 int (*dump)(struct xsw_handle *h, const char *filter,
+			     struct vec *v),
+		 const char *filter, void (*print)(const void *obj));
+
+/*
  * The drop counters of @st: a "drops" object in JSON, every reason the
  * kernel sent, by name, or "reason-N" for one this xsw does not know; in
  * text a line "    drops: vlan 0 spoofed-mac 0 ...".
