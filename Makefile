@@ -51,7 +51,7 @@ clean:
 
 # Boots the guest and runs CMD in it (see scripts/vm-run).
 vm-run: all
-	scripts/vm-run $(CMD)
+	scripts/vm-run "$$CMD"
 
 # The one test command: installs what it needs, builds, runs KUnit under
 # UML and the selftests in a guest.
