@@ -1,0 +1,103 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Notifications on the xswitch "events" multicast group.
+#
+#   NS1:  sw0 (xswitch) --- v1 (vm port) ==veth== e1 (NS_VM)
+#         genl_events.py listening on the group in NS1
+#
+# A listener joins the group, then the test makes a switch and a port,
+# takes the port's link down, changes its settings, deletes the port and
+# the switch; each must be announced, in order, in the switch's namespace
+# only.
+
+ALL_TESTS="
+	events_in_order
+	events_stay_in_namespace
+"
+source "$(dirname "$0")/lib.sh"
+
+LISTEN=$(dirname "$0")/lib/genl_events.py
+
+# start_listener NS OUT: run the listener in NS, writing to OUT, until it
+# has joined the group.
+start_listener()
+{
+	local ns=$1 out=$2 ready=$out.ready i
+
+	rm -f "$ready"
+	ip netns exec "$ns" python3 "$LISTEN" "$ready" 60 >"$out" 2>&1 &
+	LISTENER=$!
+	defer "kill $LISTENER 2>/dev/null"
+	for i in $(seq 50); do
+		[ -e "$ready" ] && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+# events OUT: the "cmd ifname" lines the listener printed.
+events()
+{
+	jq -r '"\(.cmd) \(.ifname)"' <"$1" 2>/dev/null
+}
+
+events_in_order()
+{
+	local out=$TMPD/events want got
+
+	RET=0
+	start_listener "$NS1" "$out"
+	check_err $? "the listener did not join the events group"
+
+	ip -n "$NS1" link add sw0 type xswitch
+	ip -n "$NS1" link add v1 type veth peer name e1 netns "$NS_VM"
+	ip -n "$NS1" link set v1 up
+	ip -n "$NS_VM" link set e1 up
+	xsw -n "$NS1" port add sw0 dev v1
+	check_err $? "port add failed"
+	ip -n "$NS_VM" link set e1 down		# v1 loses carrier
+	xsw -n "$NS1" port set v1 isolated on
+	xsw -n "$NS1" port del v1
+	ip -n "$NS1" link del sw0
+	sleep 0.5
+	kill "$LISTENER" 2>/dev/null
+	wait "$LISTENER" 2>/dev/null
+
+	got=$(events "$out" | tr '\n' ',')
+	# Carrier loss and the settings change give a PORT_SET each (a link
+	# change may be reported more than once).
+	want='^SWITCH_NEW sw0,PORT_NEW v1,(PORT_SET v1,){2,}PORT_DEL v1,SWITCH_DEL sw0,$'
+	[[ "$got" =~ $want ]]
+	check_err $? "events were '$got', want $want"
+	log_test "switch and port events arrive in order"
+}
+
+events_stay_in_namespace()
+{
+	local out=$TMPD/other
+
+	RET=0
+	start_listener "$NS_VM" "$out"
+	check_err $? "the listener did not join the events group"
+
+	ip -n "$NS1" link add sw1 type xswitch
+	ip -n "$NS1" link del sw1
+	ip -n "$NS_VM" link add sw2 type xswitch
+	ip -n "$NS_VM" link del sw2
+	sleep 0.5
+	kill "$LISTENER" 2>/dev/null
+	wait "$LISTENER" 2>/dev/null
+
+	[ "$(events "$out" | tr '\n' ',')" = "SWITCH_NEW sw2,SWITCH_DEL sw2," ]
+	check_err $? "a listener in another namespace saw: $(events "$out" | tr '\n' ' ')"
+	log_test "events go only to the switch's namespace"
+}
+
+require_cmd xsw jq python3
+require_module xswitch
+TMPD=$(mktemp -d)
+defer "rm -rf $TMPD"
+setup_ns NS1 NS_VM
+tests_run
+exit "$EXIT_STATUS"
