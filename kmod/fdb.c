@@ -10,15 +10,40 @@
  */
 
 #include <linux/etherdevice.h>
+#include <linux/jhash.h>
 #include <linux/rhashtable.h>
+#include <asm/unaligned.h>
 
 #include "xswitch.h"
 #include "fdb.h"
+
+/*
+ * The key is 8 bytes: hash it as two words and compare it as one, inline,
+ * rather than through rhashtable's generic jhash2() loop and memcmp().
+ */
+static u32 fdb_hash(const void *data, u32 len, u32 seed)
+{
+	const struct xsw_fdb_key *key = data;
+
+	return jhash_2words(get_unaligned((const u32 *)key->mac),
+			    get_unaligned((const u16 *)(key->mac + 4)) |
+			    (u32)key->vlan << 16, seed);
+}
+
+static int fdb_cmp(struct rhashtable_compare_arg *arg, const void *obj)
+{
+	const struct xsw_fdb_entry *f = obj;
+
+	return get_unaligned((const u64 *)arg->key) !=
+	       get_unaligned((const u64 *)&f->key);
+}
 
 static const struct rhashtable_params fdb_params = {
 	.head_offset		= offsetof(struct xsw_fdb_entry, node),
 	.key_offset		= offsetof(struct xsw_fdb_entry, key),
 	.key_len		= sizeof(struct xsw_fdb_key),
+	.hashfn			= fdb_hash,
+	.obj_cmpfn		= fdb_cmp,
 	.automatic_shrinking	= true,
 };
 
@@ -26,6 +51,7 @@ static struct kmem_cache *fdb_cache __read_mostly;
 
 static void fdb_key(struct xsw_fdb_key *key, const u8 *mac, u16 vlan)
 {
+	BUILD_BUG_ON(sizeof(*key) != sizeof(u64));
 	memset(key, 0, sizeof(*key));
 	ether_addr_copy(key->mac, mac);
 	key->vlan = vlan;

@@ -8,6 +8,7 @@
 
 #include "xswitch.h"
 
+/* Exactly 8 bytes, no padding: fdb.c hashes and compares it as words. */
 struct xsw_fdb_key {
 	u8 mac[ETH_ALEN];
 	u16 vlan;
