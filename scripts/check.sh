@@ -6,6 +6,7 @@
 #   1. scripts/deps.sh         install missing packages
 #   2. make all                kmod/, lib/, tools/ (stops here on failure)
 #   3. scripts/kunit.sh        KUnit suites under UML -> build/kunit/result
+#   3b. scripts/lint.sh       checkpatch --strict and sparse: one test
 #   4. scripts/vm-run selftests/run.sh
 #                              selftests, "rmmod xswitch", "kernel log clean"
 #                              in a guest -> build/vm/selftests.result;
@@ -106,6 +107,17 @@ else
 		echo "check: kunit: FAILED: scripts/kunit.sh exit $krc but no failed case"
 		FAILED=$((FAILED + 1))
 	fi
+fi
+
+#-----------------------------------------------------------------------------
+stage "3b/5 lint (scripts/lint.sh: checkpatch --strict, sparse)"
+if bash scripts/lint.sh </dev/null >build/lint.log 2>&1; then
+	echo "check: lint: ok"
+	PASSED=$((PASSED + 1))
+else
+	grep -E '^(WARNING|ERROR|CHECK)|warning:|error:|^lint' build/lint.log | head -n 40
+	echo "check: lint: FAILED (full report in build/lint.log)"
+	FAILED=$((FAILED + 1))
 fi
 
 #-----------------------------------------------------------------------------
