@@ -129,9 +129,16 @@ static int iport_open(struct net_device *dev)
 	return 0;
 }
 
+static int iport_stop(struct net_device *dev)
+{
+	netif_carrier_off(dev);
+	return 0;
+}
+
 static const struct net_device_ops iport_netdev_ops = {
 	.ndo_start_xmit		= iport_xmit,
 	.ndo_open		= iport_open,
+	.ndo_stop		= iport_stop,
 	.ndo_get_stats64	= iport_get_stats64,
 	.ndo_set_mac_address	= eth_mac_addr,
 	.ndo_validate_addr	= eth_validate_addr,

@@ -412,6 +412,14 @@ internal_port_add_del()
 	ping_ok "$NS_SW" "$IP_A"
 	check_err $? "the host cannot ping A through h1"
 
+	# An internal port's carrier follows its admin state, as ip shows it.
+	ip -n "$NS_SW" link set h1 down
+	carrier_is h1 false
+	check_err $? "h1 is down but its carrier is up"
+	ip -n "$NS_SW" link set h1 up
+	carrier_is h1 true
+	check_err $? "h1 is up again but its carrier is down"
+
 	xsw_run -n "$NS_SW" port add sw0 name h1 type internal
 	[ "$rc" -eq 1 ]
 	check_err $? "a second internal port named h1 was accepted"
