@@ -53,43 +53,44 @@ static bool port_up(const struct xsw_port *port)
 	return netif_running(port->dev) && netif_carrier_ok(port->dev);
 }
 
-/* Why @skb may not go out of @dst, and on which port to count it. */
-static int refuse(const struct xsw_fwd_ctx *ctx, bool src_isolated,
-		  struct xsw_port *dst, struct sk_buff *skb,
-		  struct xsw_port **on)
+/*
+ * The last steps of egress, for a copy already allowed to reach @dst: tag
+ * it for the port's VLAN mode, check its size, send it.
+ */
+static void transmit(const struct xsw_fwd_ctx *ctx, struct xsw_port *dst,
+		     struct sk_buff *skb)
 {
 	const struct xsw_port_policy *pol = rcu_dereference(dst->policy);
 
-	*on = ctx->src;
-	if (unlikely(dst == ctx->src))
-		return XSW_DROP_NO_DESTINATION;
-	if (unlikely(src_isolated && pol->isolated))
-		return XSW_DROP_ISOLATED;
-	*on = dst;
-	if (unlikely(!port_up(dst)))
-		return XSW_DROP_LINK_DOWN;
 	if (unlikely(!xsw_vlan_egress(pol, skb, ctx->vlan)))
-		return XSW_DROP_VLAN;
-	if (unlikely(skb->len - ETH_HLEN > dst->dev->mtu && !skb_is_gso(skb)))
-		return XSW_DROP_MTU;
-	return -1;
-}
-
-/* Send one copy to @dst, or drop it and count why. */
-static void deliver(const struct xsw_fwd_ctx *ctx, bool src_isolated,
-		    struct xsw_port *dst, struct sk_buff *skb)
-{
-	struct xsw_port *on;
-	int reason;
-
-	reason = refuse(ctx, src_isolated, dst, skb, &on);
-	if (unlikely(reason >= 0))
-		xsw_drop(on, reason, skb);
+		xsw_drop(dst, XSW_DROP_VLAN, skb);
+	else if (unlikely(skb->len - ETH_HLEN > dst->dev->mtu &&
+			  !skb_is_gso(skb)))
+		xsw_drop(dst, XSW_DROP_MTU, skb);
 	else
 		port_xmit(dst, skb);
 }
 
-/* May a flooded frame go out of @dst?  Sets *isolated when isolation said no. */
+/* Send one copy to an explicit destination, or drop it and count why. */
+static void deliver(const struct xsw_fwd_ctx *ctx, bool src_isolated,
+		    struct xsw_port *dst, struct sk_buff *skb)
+{
+	const struct xsw_port_policy *pol = rcu_dereference(dst->policy);
+
+	if (unlikely(dst == ctx->src))
+		xsw_drop(ctx->src, XSW_DROP_NO_DESTINATION, skb);
+	else if (unlikely(src_isolated && pol->isolated))
+		xsw_drop(ctx->src, XSW_DROP_ISOLATED, skb);
+	else if (unlikely(!port_up(dst)))
+		xsw_drop(dst, XSW_DROP_LINK_DOWN, skb);
+	else
+		transmit(ctx, dst, skb);
+}
+
+/*
+ * May a flooded frame go out of @dst?  A port that may not is skipped, not
+ * counted; *isolated records that isolation said no.
+ */
 static bool flood_to(const struct xsw_fwd_ctx *ctx, bool src_isolated,
 		     struct xsw_port *dst, bool *isolated)
 {
@@ -120,12 +121,12 @@ static void flood(const struct xsw_fwd_ctx *ctx, bool src_isolated,
 			if (!copy)
 				xsw_count(prev, XSW_DROP_NOMEM);
 			else
-				deliver(ctx, src_isolated, prev, copy);
+				transmit(ctx, prev, copy);
 		}
 		prev = port;
 	}
 	if (prev)
-		deliver(ctx, src_isolated, prev, skb);
+		transmit(ctx, prev, skb);
 	else
 		xsw_drop(ctx->src, isolated ? XSW_DROP_ISOLATED :
 			 XSW_DROP_NO_DESTINATION, skb);
