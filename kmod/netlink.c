@@ -303,36 +303,14 @@ struct net_device *xsw_nl_dev(struct net *net, struct nlattr **attrs,
 			      int a_index, int a_name, const char *missing,
 			      struct netlink_ext_ack *extack)
 {
-	struct net_device *dev = NULL;
+	struct net_device *dev;
 
-	ASSERT_RTNL();
-	if (attrs[a_index]) {
-		dev = __dev_get_by_index(net, nla_get_u32(attrs[a_index]));
-		if (dev && attrs[a_name] &&
-		    strcmp(dev->name, nla_data(attrs[a_name]))) {
-			NL_SET_ERR_MSG_ATTR(extack, attrs[a_name],
-					    "ifindex and name refer to different devices");
-			return ERR_PTR(-EINVAL);
-		}
-		if (!dev) {
-			NL_SET_ERR_MSG_ATTR(extack, attrs[a_index],
-					    "no such device");
-			return ERR_PTR(-ENODEV);
-		}
-		return dev;
-	}
-	if (attrs[a_name]) {
-		dev = __dev_get_by_name(net, nla_data(attrs[a_name]));
-		if (!dev) {
-			NL_SET_ERR_MSG_ATTR(extack, attrs[a_name],
-					    "no such device");
-			return ERR_PTR(-ENODEV);
-		}
-		return dev;
-	}
-	if (extack)
-		extack->_msg = missing;
-	return ERR_PTR(-EINVAL);
+	dev = xsw_dev_find(net, attrs[a_index] ? nla_get_u32(attrs[a_index]) : 0,
+			   attrs[a_name] ? nla_data(attrs[a_name]) : NULL,
+			   missing, extack);
+	if (IS_ERR(dev))
+		NL_SET_BAD_ATTR(extack, attrs[a_index] ?: attrs[a_name]);
+	return dev;
 }
 
 /* The switch named by a pair of attributes, or an ERR_PTR with @extack set. */

@@ -345,18 +345,20 @@ void xsw_switch_destroy(struct xsw_switch *sw)
 }
 
 /**
- * xsw_switch_find - look a switch up by ifindex or name in a namespace
+ * xsw_dev_find - a netdevice named by ifindex or name in a namespace
  * @net: the namespace
  * @ifindex: ifindex, or 0 to look up by @name
  * @name: name, or NULL; with @ifindex, must name the same device
+ * @missing: the message when neither is given
  * @extack: where to say why the lookup failed
  *
- * Context: RTNL held; the switch stays valid until RTNL is dropped.
- * Return: the switch, or an ERR_PTR with @extack set.
+ * Context: RTNL held; the device stays valid until RTNL is dropped.
+ * Return: the device, or ERR_PTR(-EINVAL) (nothing to look up, or a name
+ * that is not the ifindex's) or ERR_PTR(-ENODEV), with @extack set.
  */
-struct xsw_switch *xsw_switch_find(struct net *net, int ifindex,
-				   const char *name,
-				   struct netlink_ext_ack *extack)
+struct net_device *xsw_dev_find(struct net *net, int ifindex,
+				const char *name, const char *missing,
+				struct netlink_ext_ack *extack)
 {
 	struct net_device *dev;
 
@@ -372,14 +374,41 @@ struct xsw_switch *xsw_switch_find(struct net *net, int ifindex,
 	} else if (name) {
 		dev = __dev_get_by_name(net, name);
 	} else {
-		NL_SET_ERR_MSG(extack, "switch ifindex or name is required");
+		/* NL_SET_ERR_MSG() wants a literal; @missing is static too. */
+		if (extack)
+			extack->_msg = missing;
 		return ERR_PTR(-EINVAL);
 	}
 
 	if (!dev) {
-		NL_SET_ERR_MSG(extack, "no such switch");
+		NL_SET_ERR_MSG(extack, "no such device");
 		return ERR_PTR(-ENODEV);
 	}
+	return dev;
+}
+
+/**
+ * xsw_switch_find - look a switch up by ifindex or name in a namespace
+ * @net: the namespace
+ * @ifindex: ifindex, or 0 to look up by @name
+ * @name: name, or NULL; with @ifindex, must name the same device
+ * @extack: where to say why the lookup failed
+ *
+ * Context: RTNL held; the switch stays valid until RTNL is dropped.
+ * Return: the switch, or an ERR_PTR with @extack set.
+ */
+struct xsw_switch *xsw_switch_find(struct net *net, int ifindex,
+				   const char *name,
+				   struct netlink_ext_ack *extack)
+{
+	struct net_device *dev;
+
+	dev = xsw_dev_find(net, ifindex, name,
+			   "switch ifindex or name is required", extack);
+	if (PTR_ERR(dev) == -ENODEV)
+		NL_SET_ERR_MSG(extack, "no such switch");
+	if (IS_ERR(dev))
+		return ERR_CAST(dev);
 	if (!netif_is_xswitch(dev)) {
 		NL_SET_ERR_MSG(extack, "device is not an xswitch");
 		return ERR_PTR(-EOPNOTSUPP);

@@ -181,6 +181,9 @@ extern struct rtnl_link_ops xsw_link_ops;
 struct xsw_switch *xsw_switch_create(struct net *net, const char *name,
 				     struct netlink_ext_ack *extack);
 void xsw_switch_destroy(struct xsw_switch *sw);
+struct net_device *xsw_dev_find(struct net *net, int ifindex,
+				const char *name, const char *missing,
+				struct netlink_ext_ack *extack);
 struct xsw_switch *xsw_switch_find(struct net *net, int ifindex,
 				   const char *name,
 				   struct netlink_ext_ack *extack);
