@@ -274,8 +274,10 @@ void print_u64(enum output_type type, const char *key, const char *fmt,
 	}
 }
 
-void print_bool(enum output_type type, const char *key, const char *fmt,
-		bool value)
+/* A JSON boolean; in text, @yes or @no through @fmt. */
+static void print_truth(enum output_type type, const char *key,
+			const char *fmt, bool value, const char *yes,
+			const char *no)
 {
 	if (!want(type))
 		return;
@@ -283,21 +285,20 @@ void print_bool(enum output_type type, const char *key, const char *fmt,
 		begin_value(key);
 		fputs(value ? "true" : "false", stdout);
 	} else if (fmt) {
-		printf(fmt, value ? "true" : "false");
+		printf(fmt, value ? yes : no);
 	}
+}
+
+void print_bool(enum output_type type, const char *key, const char *fmt,
+		bool value)
+{
+	print_truth(type, key, fmt, value, "true", "false");
 }
 
 void print_on_off(enum output_type type, const char *key, const char *fmt,
 		  bool value)
 {
-	if (!want(type))
-		return;
-	if (jw.json) {
-		begin_value(key);
-		fputs(value ? "true" : "false", stdout);
-	} else if (fmt) {
-		printf(fmt, value ? "on" : "off");
-	}
+	print_truth(type, key, fmt, value, "on", "off");
 }
 
 void print_null(enum output_type type, const char *key, const char *fmt,
