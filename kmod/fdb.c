@@ -183,6 +183,7 @@ void xsw_fdb_learn(struct xsw_switch *sw, struct xsw_port *src,
 		fdb_create(fdb, src, mac, vlan, false);
 	spin_unlock(&fdb->lock);
 }
+EXPORT_SYMBOL_GPL(xsw_fdb_learn);
 
 /**
  * xsw_fdb_lookup - the port that @mac in @vlan was seen on
@@ -196,6 +197,7 @@ struct xsw_port *xsw_fdb_lookup(struct xsw_switch *sw, const u8 *mac,
 
 	return f ? rcu_dereference(f->port) : NULL;
 }
+EXPORT_SYMBOL_GPL(xsw_fdb_lookup);
 
 /**
  * xsw_fdb_add_static - point @mac in @vlan at @port for good

@@ -4,15 +4,19 @@
  *
  * Every frame takes the same path, whichever port it came from:
  *
- *   port rx -> ingress (VLAN, port security, [capture, filter extensions])
- *           -> forwarding ([forwarding extension] or built-in: learn, FDB)
+ *   port rx -> ingress (VLAN, port security, capture then filter
+ *              extensions)
+ *           -> forwarding (the forwarding extension, or built-in: learn,
+ *              FDB)
  *           -> [built-in policies: ACL, QoS]
- *           -> egress, per destination ([filter, capture extensions],
- *              isolation, VLAN, MTU) -> port tx
+ *           -> egress, per destination (isolation, the forwarding
+ *              extension's filter, filter then capture extensions, VLAN,
+ *              MTU) -> port tx
  *
- * Bracketed stages arrive with later work.  The whole path runs under RCU
- * with BH disabled, takes no lock and touches no shared atomic; frames are
- * handled with skb->data at the Ethernet header.
+ * The bracketed stage arrives with later work.  The extensions a frame
+ * meets are one snapshot, ctx->pipe, taken at ingress (ext.c).  The whole
+ * path runs under RCU with BH disabled, takes no lock and touches no shared
+ * atomic; frames are handled with skb->data at the Ethernet header.
  */
 
 #include <linux/etherdevice.h>
@@ -54,14 +58,17 @@ static bool port_up(const struct xsw_port *port)
 }
 
 /*
- * The last steps of egress, for a copy already allowed to reach @dst: tag
- * it for the port's VLAN mode, check its size, send it.
+ * The last steps of egress, for a copy already allowed to reach @dst: the
+ * egress extensions, then tag it for the port's VLAN mode, check its size,
+ * send it.
  */
 static void transmit(const struct xsw_fwd_ctx *ctx, struct xsw_port *dst,
 		     struct sk_buff *skb)
 {
 	const struct xsw_port_policy *pol = rcu_dereference(dst->policy);
 
+	if (unlikely(ctx->pipe) && !xsw_ext_egress(&skb, ctx, dst))
+		return;
 	if (unlikely(!xsw_vlan_egress(pol, skb, ctx->vlan)))
 		xsw_drop(dst, XSW_DROP_VLAN, skb);
 	else if (unlikely(skb->len - ETH_HLEN > dst->dev->mtu &&
@@ -96,7 +103,7 @@ static bool flood_to(const struct xsw_fwd_ctx *ctx, bool src_isolated,
 {
 	const struct xsw_port_policy *pol = rcu_dereference(dst->policy);
 
-	if (dst == ctx->src || !port_up(dst) ||
+	if (dst == ctx->src || dst == ctx->flood_except || !port_up(dst) ||
 	    !xsw_vlan_member(pol, ctx->vlan))
 		return false;
 	if (src_isolated && pol->isolated) {
@@ -178,20 +185,42 @@ static void forward(struct xsw_switch *sw, struct xsw_fwd_ctx *ctx,
 	ctx->dst[ctx->n_dst++] = dst;
 }
 
+/* Learn the source, unless an extension injected the frame; then forward. */
+static __always_inline void builtin(struct xsw_fwd_ctx *ctx,
+				    const struct sk_buff *skb)
+{
+	const struct ethhdr *eth = eth_hdr(skb);
+	struct xsw_switch *sw = ctx->src->sw;
+
+	if (!ctx->origin && likely(is_valid_ether_addr(eth->h_source)))
+		xsw_fdb_learn(sw, ctx->src, eth->h_source, ctx->vlan);
+	forward(sw, ctx, eth->h_dest);
+}
+
 /**
- * xsw_ingress - switch a frame that came in on a port
- * @src: the ingress port
- * @skb: the frame, owned by the caller alone, skb->data at the Ethernet
- *	header, any 802.1Q tag in the hardware-accelerated tag
+ * xsw_fwd_builtin - forward a frame as the switch would on its own
+ * @ctx: the context passed to the forward callback
+ * @skb: the frame
  *
- * Context: under RCU with BH disabled.  Consumes @skb.
+ * Learns the source MAC on the source port (unless an extension injected
+ * the frame) and picks the destination from the FDB, or floods.
  */
-void xsw_ingress(struct xsw_port *src, struct sk_buff *skb)
+void xsw_fwd_builtin(struct xsw_fwd_ctx *ctx, const struct sk_buff *skb)
+{
+	builtin(ctx, skb);
+}
+EXPORT_SYMBOL_GPL(xsw_fwd_builtin);
+
+/*
+ * The ingress path.  @origin is the extension that injected the frame, or
+ * NULL; always_inline so that the common case (NULL) costs nothing.
+ */
+static __always_inline void ingress(struct xsw_port *src, struct sk_buff *skb,
+				    struct xsw_ext *origin)
 {
 	const struct xsw_port_policy *pol = rcu_dereference(src->policy);
 	struct xsw_switch *sw = src->sw;
 	struct xsw_fwd_ctx ctx;
-	const struct ethhdr *eth;
 	int reason;
 
 	xsw_stats_rx(src, skb->len);
@@ -200,6 +229,8 @@ void xsw_ingress(struct xsw_port *src, struct sk_buff *skb)
 		reason = XSW_DROP_LINK_DOWN;
 	else if (unlikely(!xsw_vlan_ingress(pol, skb, &ctx.vlan)))
 		reason = XSW_DROP_VLAN;
+	else if (origin)
+		reason = -1;	/* trusted: no port security */
 	else if (!pol->mac_spoofing &&
 		 unlikely(!mac_allowed(src, eth_hdr(skb)->h_source)))
 		reason = XSW_DROP_SPOOFED_MAC;
@@ -215,13 +246,58 @@ void xsw_ingress(struct xsw_port *src, struct sk_buff *skb)
 	ctx.src = src;
 	ctx.flood = false;
 	ctx.n_dst = 0;
+	ctx.origin = origin;
+	ctx.flood_except = NULL;
+	ctx.pipe = rcu_dereference(sw->pipeline);
 
-	eth = eth_hdr(skb);
-	if (likely(is_valid_ether_addr(eth->h_source)))
-		xsw_fdb_learn(sw, src, eth->h_source, ctx.vlan);
-	forward(sw, &ctx, eth->h_dest);
-
+	if (unlikely(ctx.pipe)) {
+		if (!xsw_ext_ingress(&skb, &ctx))
+			return;
+		if (ctx.pipe->fwd) {
+			if (!xsw_ext_forward(&skb, &ctx))
+				return;
+			goto out;
+		}
+	}
+	builtin(&ctx, skb);
+out:
 	egress(&ctx, pol->isolated, skb);
+}
+
+/**
+ * xsw_ingress - switch a frame that came in on a port
+ * @src: the ingress port
+ * @skb: the frame, owned by the caller alone, skb->data at the Ethernet
+ *	header, any 802.1Q tag in the hardware-accelerated tag
+ *
+ * Context: under RCU with BH disabled.  Consumes @skb.
+ */
+void xsw_ingress(struct xsw_port *src, struct sk_buff *skb)
+{
+	ingress(src, skb, NULL);
+}
+
+/* xsw_inject_ingress(): @origin's frame, as if @src had sent it. */
+void xsw_ingress_inject(struct xsw_ext *origin, struct xsw_port *src,
+			struct sk_buff *skb)
+{
+	ingress(src, skb, origin);
+}
+
+/* xsw_inject_egress(): @origin's frame, out of @dst in @vlan. */
+void xsw_egress_inject(struct xsw_ext *origin, struct xsw_port *dst,
+		       u16 vlan, struct sk_buff *skb)
+{
+	struct xsw_fwd_ctx ctx = {
+		.vlan = vlan,
+		.origin = origin,
+		.pipe = rcu_dereference(dst->sw->pipeline),
+	};
+
+	if (unlikely(!port_up(dst)))
+		xsw_drop(dst, XSW_DROP_LINK_DOWN, skb);
+	else
+		transmit(&ctx, dst, skb);
 }
 
 /**

@@ -269,6 +269,14 @@ struct xsw_port *xsw_iport_create(struct xsw_switch *sw, const char *name,
 		NL_SET_ERR_MSG(extack, "could not register the port device");
 		goto err_uninit;
 	}
+	/* Extensions see the final name and ifindex, and may veto. */
+	err = xsw_ext_port_add(port, extack);
+	if (err) {
+		unregister_netdevice(dev);	/* frees dev: needs_free_netdev */
+		xsw_port_uninit(port);
+		kfree(port);
+		return ERR_PTR(err);
+	}
 	rcu_assign_pointer(((struct xsw_iport *)netdev_priv(dev))->port, port);
 	/* We know this port's MAC: it is the netdevice's (port.c follows it). */
 	xsw_port_set_mac(port, dev->dev_addr);

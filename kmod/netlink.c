@@ -88,6 +88,31 @@ static const struct nla_policy fdb_policy[XSW_A_FDB_STATIC + 1] = {
 	[XSW_A_FDB_STATIC]		= { .type = NLA_FLAG },
 };
 
+static struct netlink_range_validation ext_priority_range = {
+	.max = XSW_EXT_PRIORITY_MAX,
+};
+
+static const struct nla_policy ext_opt_policy[XSW_A_EXT_OPT_VALUE + 1] = {
+	[XSW_A_EXT_OPT_NAME]		= { .type = NLA_NUL_STRING,
+					    .len = XSW_EXT_NAME_LEN - 1 },
+	[XSW_A_EXT_OPT_VALUE]		= { .type = NLA_BINARY,
+					    .len = XSW_EXT_OPT_MAX_LEN },
+};
+
+static const struct nla_policy ext_opts_policy[XSW_A_EXT_OPTION + 1] = {
+	[XSW_A_EXT_OPTION]		= NLA_POLICY_NESTED(ext_opt_policy),
+};
+
+/* Every XSW_CMD_EXT_* request; each handler says what it needs. */
+static const struct nla_policy ext_policy[XSW_A_EXT_PRIORITY + 1] = {
+	[XSW_A_EXT_NAME]		= { .type = NLA_NUL_STRING,
+					    .len = XSW_EXT_NAME_LEN - 1 },
+	[XSW_A_EXT_OPTIONS]		= NLA_POLICY_NESTED(ext_opts_policy),
+	[XSW_A_EXT_SWITCH_IFINDEX]	= IFINDEX_POLICY,
+	[XSW_A_EXT_SWITCH_IFNAME]	= IFNAME_POLICY,
+	[XSW_A_EXT_PRIORITY]		= NLA_POLICY_FULL_RANGE(NLA_U32, &ext_priority_range),
+};
+
 static const struct genl_ops xsw_genl_ops[] = {
 	{
 		.cmd		= XSW_CMD_SWITCH_NEW,
@@ -172,6 +197,34 @@ static const struct genl_ops xsw_genl_ops[] = {
 		.maxattr	= ARRAY_SIZE(fdb_policy) - 1,
 		.flags		= GENL_ADMIN_PERM,
 	},
+	{
+		.cmd		= XSW_CMD_EXT_GET,
+		.doit		= xsw_nl_ext_get_doit,
+		.dumpit		= xsw_nl_ext_get_dumpit,
+		.policy		= ext_policy,
+		.maxattr	= ARRAY_SIZE(ext_policy) - 1,
+	},
+	{
+		.cmd		= XSW_CMD_EXT_ATTACH,
+		.doit		= xsw_nl_ext_attach_doit,
+		.policy		= ext_policy,
+		.maxattr	= ARRAY_SIZE(ext_policy) - 1,
+		.flags		= GENL_ADMIN_PERM,
+	},
+	{
+		.cmd		= XSW_CMD_EXT_DETACH,
+		.doit		= xsw_nl_ext_detach_doit,
+		.policy		= ext_policy,
+		.maxattr	= ARRAY_SIZE(ext_policy) - 1,
+		.flags		= GENL_ADMIN_PERM,
+	},
+	{
+		.cmd		= XSW_CMD_EXT_SET,
+		.doit		= xsw_nl_ext_set_doit,
+		.policy		= ext_policy,
+		.maxattr	= ARRAY_SIZE(ext_policy) - 1,
+		.flags		= GENL_ADMIN_PERM,
+	},
 };
 
 enum xsw_nl_mcgrp {
@@ -240,6 +293,12 @@ void xsw_nl_notify_switch(struct xsw_switch *sw, u8 cmd)
 void xsw_nl_notify_port(struct xsw_port *port, u8 cmd)
 {
 	notify(dev_net(port->sw->dev), (fill_fn)xsw_nl_port_fill, port, cmd);
+}
+
+/* XSW_CMD_EXT_ATTACH, _DETACH or _SET: an attachment came, went or changed. */
+void xsw_nl_notify_ext(struct xsw_ext *ext, u8 cmd)
+{
+	notify(dev_net(ext->sw->dev), (fill_fn)xsw_nl_ext_fill_one, ext, cmd);
 }
 
 /**

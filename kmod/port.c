@@ -6,8 +6,10 @@
  *
  * A port goes away when it is deleted, when its switch goes, and when its
  * lower device is unregistered or moves to another namespace (the
- * NETDEV_UNREGISTER notifier below).  Removal is: off the list, mark dead
- * and flush its FDB entries, release the lower device (which waits for
+ * NETDEV_UNREGISTER notifier below).  Extensions are told before a port
+ * is published, and may veto it, and again once it is off the list.
+ * Removal is: off the list, tell the extensions, mark dead and flush its
+ * FDB entries, release the lower device (which waits for
  * the packet path), free after a grace period.
  */
 
@@ -216,10 +218,13 @@ struct xsw_port *xsw_port_add(struct xsw_switch *sw, struct net_device *dev,
 	err = xsw_port_init(port, sw, dev, type);
 	if (err)
 		goto err_free;
+	err = xsw_ext_port_add(port, extack);
+	if (err)
+		goto err_uninit;
 
 	err = dev_set_promiscuity(dev, 1);
 	if (err)
-		goto err_uninit;
+		goto err_ext;
 	err = netdev_rx_handler_register(dev, xsw_port_rx_handler, port);
 	if (err) {
 		NL_SET_ERR_MSG(extack, "could not take the device's rx_handler");
@@ -236,6 +241,8 @@ err_rx_handler:
 	netdev_rx_handler_unregister(dev);
 err_promisc:
 	dev_set_promiscuity(dev, -1);
+err_ext:
+	xsw_ext_port_del(port);
 err_uninit:
 	xsw_port_uninit(port);
 err_free:
@@ -260,6 +267,7 @@ void xsw_port_del(struct xsw_port *port)
 	ASSERT_RTNL();
 	xsw_nl_notify_port(port, XSW_CMD_PORT_DEL);
 	list_del_rcu(&port->list);
+	xsw_ext_port_del(port);
 	WRITE_ONCE(xsw_port_seq, xsw_port_seq + 1);
 	sw->num_ports--;
 	if (sw->external == port)
@@ -312,6 +320,7 @@ static int port_netdev_event(struct notifier_block *nb, unsigned long event,
 	case NETDEV_UP:
 	case NETDEV_DOWN:
 	case NETDEV_CHANGE:
+		xsw_ext_port_link(port);
 		xsw_nl_notify_port(port, XSW_CMD_PORT_SET);
 		break;
 	case NETDEV_PRE_TYPE_CHANGE:

@@ -19,6 +19,7 @@ const char * const xsw_drop_names[XSW_DROP_NUM] = {
 	[XSW_DROP_MALFORMED]		= "malformed",
 	[XSW_DROP_LINK_DOWN]		= "link-down",
 	[XSW_DROP_NOMEM]		= "nomem",
+	[XSW_DROP_EXTENSION]		= "extension",
 };
 
 struct xsw_stats __percpu *xsw_stats_alloc(void)

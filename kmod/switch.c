@@ -7,7 +7,8 @@
  * DOC: Locking
  *
  * RTNL serialises every change to the configuration: switches, ports, port
- * policies, static FDB entries, switch settings.  Generic netlink handlers
+ * policies, static FDB entries, switch settings, the extension registry
+ * and attachments (ext.c has their lifetimes).  Generic netlink handlers
  * that change state take RTNL themselves; netdevice notifiers and
  * rtnl_link_ops callbacks already run under it.  Functions that need it say
  * so with ASSERT_RTNL(), and read RCU-published configuration with
@@ -51,6 +52,7 @@ static int xsw_dev_init(struct net_device *dev)
 	int err;
 
 	INIT_LIST_HEAD(&sw->ports);
+	INIT_LIST_HEAD(&sw->exts);
 	sw->stats = xsw_stats_alloc();
 	if (!sw->stats)
 		return -ENOMEM;
@@ -251,13 +253,17 @@ static int xsw_link_newlink(struct net *src_net, struct net_device *dev,
 	return 0;
 }
 
-/* Ports go before the switch, in the same batch as their netdevices. */
+/*
+ * Extensions are detached first, then ports go before the switch, in the
+ * same batch as their netdevices.
+ */
 static void xsw_link_dellink(struct net_device *dev, struct list_head *head)
 {
 	struct xsw_switch *sw = netdev_priv(dev);
 	struct xsw_port *port, *tmp;
 
 	ASSERT_RTNL();
+	xsw_ext_detach_all(sw);
 	list_for_each_entry_safe(port, tmp, &sw->ports, list) {
 		struct net_device *pdev = port->dev;
 		u8 type = port->type;

@@ -25,7 +25,6 @@
 #define XSW_DEFAULT_LEARN_LIMIT	1024
 #define XSW_MAX_LEARN_LIMIT	1000000
 #define XSW_DEFAULT_PVID	1
-#define XSW_FWD_MAX_DST		8
 
 /* Configuration pointer read on the control path, under RTNL. */
 #define xsw_dereference(p) rcu_dereference_protected(p, lockdep_rtnl_is_held())
@@ -43,6 +42,7 @@ enum xsw_drop {
 	XSW_DROP_MALFORMED,
 	XSW_DROP_LINK_DOWN,
 	XSW_DROP_NOMEM,
+	XSW_DROP_EXTENSION,
 	XSW_DROP_NUM
 };
 
@@ -148,6 +148,9 @@ struct xsw_fdb {
  * @mtu_by_user: the MTU was set by hand, so ports do not raise it (RTNL)
  * @fdb: the forwarding database
  * @stats: drops counted switch-wide, per CPU
+ * @exts: attached extensions, struct xsw_ext.sw_node (RTNL)
+ * @pipeline: the attached extensions in calling order, or NULL when none
+ *	is attached (RTNL writers, RCU readers); see ext.c
  */
 struct xsw_switch {
 	struct net_device *dev;
@@ -158,22 +161,8 @@ struct xsw_switch {
 	bool mtu_by_user;
 	struct xsw_fdb fdb;
 	struct xsw_stats __percpu *stats;
-};
-
-/**
- * struct xsw_fwd_ctx - what the pipeline knows about a frame
- * @src: the port it came in on
- * @vlan: the VLAN it was classified into
- * @flood: send to every port of @vlan but @src
- * @n_dst: number of entries in @dst
- * @dst: explicit destinations
- */
-struct xsw_fwd_ctx {
-	struct xsw_port *src;
-	u16 vlan;
-	bool flood;
-	u8 n_dst;
-	struct xsw_port *dst[XSW_FWD_MAX_DST];
+	struct list_head exts;
+	struct xsw_ext_pipeline __rcu *pipeline;
 };
 
 /* switch.c */
@@ -220,10 +209,6 @@ void xsw_iport_detach(struct net_device *dev);
 /* fdb.c */
 int xsw_fdb_init(struct xsw_switch *sw);
 void xsw_fdb_uninit(struct xsw_switch *sw);
-void xsw_fdb_learn(struct xsw_switch *sw, struct xsw_port *src,
-		   const u8 *mac, u16 vlan);
-struct xsw_port *xsw_fdb_lookup(struct xsw_switch *sw, const u8 *mac,
-				u16 vlan);
 int xsw_fdb_add_static(struct xsw_switch *sw, struct xsw_port *port,
 		       const u8 *mac, u16 vlan, struct netlink_ext_ack *extack);
 int xsw_fdb_del(struct xsw_switch *sw, const u8 *mac, u16 vlan,
@@ -233,8 +218,93 @@ void xsw_fdb_flush(struct xsw_switch *sw, struct xsw_port *port,
 		   bool with_static);
 void xsw_fdb_set_ageing(struct xsw_switch *sw, unsigned int seconds);
 
+/**
+ * struct xsw_ext_reg - a registered extension
+ * @ops: as registered
+ * @node: in xsw_ext_types
+ * @attached: its attachments, struct xsw_ext.type_node
+ */
+struct xsw_ext_reg {
+	struct xsw_ext_ops *ops;
+	struct list_head node;
+	struct list_head attached;
+};
+
+/**
+ * struct xsw_ext_pipeline - what a frame runs through, in order
+ * @fwd: the forwarding extension, or NULL for built-in forwarding
+ * @n_capture: entries of @chain that are capture extensions
+ * @n_filter: entries of @chain after those that are filter extensions
+ * @rcu: frees the pipeline once it has been replaced
+ * @chain: captures, then filters, each in priority order
+ */
+struct xsw_ext_pipeline {
+	struct xsw_ext *fwd;
+	unsigned int n_capture;
+	unsigned int n_filter;
+	struct rcu_head rcu;
+	struct xsw_ext *chain[];
+};
+
+enum {
+	XSW_EXT_STAT_INGRESS,
+	XSW_EXT_STAT_EGRESS,
+	XSW_EXT_STAT_DROPPED,
+	XSW_EXT_STAT_INJECTED,
+	XSW_EXT_STAT_CLONED,
+	XSW_EXT_STAT_NUM
+};
+
+struct xsw_ext_stats {
+	u64_stats_t c[XSW_EXT_STAT_NUM];
+	struct u64_stats_sync syncp;
+};
+
+static inline void xsw_ext_count(struct xsw_ext *ext, int what)
+{
+	struct xsw_ext_stats *s = this_cpu_ptr(ext->stats);
+
+	u64_stats_update_begin(&s->syncp);
+	u64_stats_inc(&s->c[what]);
+	u64_stats_update_end(&s->syncp);
+}
+
+/* ext.c: extensions; see "DOC: Extension lifetimes" there */
+extern struct list_head xsw_ext_types;
+extern unsigned int xsw_ext_seq;
+bool xsw_ext_name_valid(const char *name);
+struct xsw_ext_reg *xsw_ext_reg_find(const char *name);
+const struct xsw_ext_ops *xsw_ext_ops_find(const char *name);
+struct xsw_ext *xsw_ext_find(struct xsw_switch *sw,
+			     const struct xsw_ext_ops *ops);
+void xsw_ext_values_default(const struct xsw_ext_ops *ops,
+			    struct xsw_ext_value *values);
+struct xsw_ext *xsw_ext_attach(struct xsw_switch *sw,
+			       const struct xsw_ext_ops *ops, u32 priority,
+			       const struct xsw_ext_value *values,
+			       struct netlink_ext_ack *extack);
+void xsw_ext_detach(struct xsw_ext *ext);
+void xsw_ext_detach_all(struct xsw_switch *sw);
+int xsw_ext_set(struct xsw_ext *ext, long priority,
+		const struct xsw_ext_value *values,
+		struct netlink_ext_ack *extack);
+void xsw_ext_stats_sum(const struct xsw_ext *ext, u64 *sum);
+int xsw_ext_port_add(struct xsw_port *port, struct netlink_ext_ack *extack);
+void xsw_ext_port_del(struct xsw_port *port);
+void xsw_ext_port_link(struct xsw_port *port);
+
+/* ext_packet.c */
+bool xsw_ext_ingress(struct sk_buff **pskb, const struct xsw_fwd_ctx *ctx);
+bool xsw_ext_forward(struct sk_buff **pskb, struct xsw_fwd_ctx *ctx);
+bool xsw_ext_egress(struct sk_buff **pskb, const struct xsw_fwd_ctx *ctx,
+		    struct xsw_port *dst);
+
 /* forward.c: the packet pipeline */
 void xsw_ingress(struct xsw_port *src, struct sk_buff *skb);
+void xsw_ingress_inject(struct xsw_ext *origin, struct xsw_port *src,
+			struct sk_buff *skb);
+void xsw_egress_inject(struct xsw_ext *origin, struct xsw_port *dst,
+		       u16 vlan, struct sk_buff *skb);
 rx_handler_result_t xsw_port_rx_handler(struct sk_buff **pskb);
 
 /* vlan.c */
@@ -282,6 +352,7 @@ int xsw_nl_init(void);
 void xsw_nl_uninit(void);
 void xsw_nl_notify_switch(struct xsw_switch *sw, u8 cmd);
 void xsw_nl_notify_port(struct xsw_port *port, u8 cmd);
+void xsw_nl_notify_ext(struct xsw_ext *ext, u8 cmd);
 int xsw_nl_put_stats(struct sk_buff *skb, int attr,
 		     struct xsw_stats __percpu *stats, bool traffic);
 struct net_device *xsw_nl_dev(struct net *net, struct nlattr **attrs,
@@ -314,5 +385,14 @@ int xsw_nl_fdb_new_doit(struct sk_buff *skb, struct genl_info *info);
 int xsw_nl_fdb_del_doit(struct sk_buff *skb, struct genl_info *info);
 int xsw_nl_fdb_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
 int xsw_nl_fdb_flush_doit(struct sk_buff *skb, struct genl_info *info);
+
+/* nl_ext.c */
+int xsw_nl_ext_fill_one(struct sk_buff *skb, const struct xsw_ext *ext,
+			u8 cmd, u32 portid, u32 seq, int flags);
+int xsw_nl_ext_get_doit(struct sk_buff *skb, struct genl_info *info);
+int xsw_nl_ext_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
+int xsw_nl_ext_attach_doit(struct sk_buff *skb, struct genl_info *info);
+int xsw_nl_ext_detach_doit(struct sk_buff *skb, struct genl_info *info);
+int xsw_nl_ext_set_doit(struct sk_buff *skb, struct genl_info *info);
 
 #endif /* _XSWITCH_H */

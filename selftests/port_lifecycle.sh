@@ -600,7 +600,7 @@ ethtool_stats()
 		log_test_skip "ethtool -S shows drop counters" "no ethtool"
 		return
 	fi
-	want="drop_dhcp-guard drop_isolated drop_learn-limit drop_link-down"
+	want="drop_dhcp-guard drop_extension drop_isolated drop_learn-limit drop_link-down"
 	want+=" drop_malformed drop_mtu drop_no-destination drop_nomem"
 	want+=" drop_router-guard drop_spoofed-mac drop_vlan"
 

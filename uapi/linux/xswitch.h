@@ -93,6 +93,47 @@
  *   XSW_A_FDB_PORT_IFINDEX | _PORT_IFNAME       optional: one port's only
  *   XSW_A_FDB_STATIC          flag: static entries too
  *
+ * XSW_CMD_EXT_GET           registered extensions (dump), or one (do)
+ *   XSW_A_EXT_NAME            do: required
+ *   XSW_A_EXT_SWITCH_IFINDEX | _SWITCH_IFNAME   optional: list only the
+ *                             attachment to this switch
+ *   -> per extension: XSW_A_EXT_NAME, _TYPE, _DESCRIPTION, _VERSION,
+ *      _OPTIONS (nest of XSW_A_EXT_OPTION: the declarations, each with
+ *      XSW_A_EXT_OPT_NAME, _TYPE, _RANGE_MIN, _RANGE_MAX, _DEFAULT, _HELP),
+ *      _ATTACHMENTS (nest of XSW_A_EXT_ATTACHMENT, one per switch of the
+ *      caller's namespace the extension is attached to, each holding
+ *      XSW_A_EXT_SWITCH_IFINDEX, _SWITCH_IFNAME, _PRIORITY,
+ *      _OPTIONS (nest of XSW_A_EXT_OPTION with XSW_A_EXT_OPT_NAME, _TYPE
+ *      and _VALUE: the current values) and _STATS (nest enum
+ *      xsw_ext_stats_attr))
+ *
+ * XSW_CMD_EXT_ATTACH        (admin) enable an extension on a switch; the
+ *                           kernel loads module "xswitch-ext-NAME" if no
+ *                           extension of that name is registered
+ *   XSW_A_EXT_SWITCH_IFINDEX | _SWITCH_IFNAME, XSW_A_EXT_NAME   required
+ *   XSW_A_EXT_PRIORITY        u32 0..65535, optional, default 100; lower
+ *                             runs first among extensions of one type,
+ *                             ties in attach order
+ *   XSW_A_EXT_OPTIONS         optional initial option values (as for SET)
+ *
+ * XSW_CMD_EXT_SET           (admin) change an attached extension; all or
+ *                           nothing
+ *   XSW_A_EXT_SWITCH_IFINDEX | _SWITCH_IFNAME, XSW_A_EXT_NAME   required
+ *   XSW_A_EXT_PRIORITY        optional
+ *   XSW_A_EXT_OPTIONS         nest of XSW_A_EXT_OPTION, each with
+ *                             XSW_A_EXT_OPT_NAME and XSW_A_EXT_OPT_VALUE;
+ *                             options left out keep their value
+ *
+ * XSW_CMD_EXT_DETACH        (admin) disable an extension on a switch
+ *   XSW_A_EXT_SWITCH_IFINDEX | _SWITCH_IFNAME, XSW_A_EXT_NAME   required
+ *
+ * Extension option values (XSW_A_EXT_OPT_VALUE) are encoded by type:
+ *   U32     4 bytes, host order     BOOL    1 byte, 0 or 1
+ *   STRING  NUL-terminated          BINARY  raw bytes
+ *   MAC     6 bytes                 IP      4 (IPv4) or 16 (IPv6) bytes,
+ *                                           0 bytes for "none"
+ * and at most XSW_EXT_OPT_MAX_LEN bytes long.
+ *
  * Dumps set NLM_F_DUMP_INTR on a message when the set of objects changed
  * while the dump was in progress; the reader should start again.
  *
@@ -104,6 +145,12 @@
  *   XSW_CMD_PORT_NEW          a port was attached
  *   XSW_CMD_PORT_DEL          a port is being detached
  *   XSW_CMD_PORT_SET          a port's settings or link state changed
+ *   XSW_CMD_EXT_ATTACH        an extension was attached to a switch
+ *   XSW_CMD_EXT_SET           an attached extension's settings changed
+ *   XSW_CMD_EXT_DETACH        an extension was detached (by command, with
+ *                             its switch, or by rmmod of its module)
+ *   The XSW_CMD_EXT_* notifications carry XSW_A_EXT_NAME, _TYPE and the
+ *   one attachment concerned.
  */
 #ifndef _UAPI_LINUX_XSWITCH_H
 #define _UAPI_LINUX_XSWITCH_H
@@ -129,6 +176,10 @@ enum xsw_cmd {
 	XSW_CMD_FDB_DEL,
 	XSW_CMD_FDB_GET,
 	XSW_CMD_FDB_FLUSH,
+	XSW_CMD_EXT_GET,
+	XSW_CMD_EXT_ATTACH,
+	XSW_CMD_EXT_DETACH,
+	XSW_CMD_EXT_SET,
 
 	__XSW_CMD_MAX,
 	XSW_CMD_MAX = __XSW_CMD_MAX - 1
@@ -237,6 +288,9 @@ enum xsw_drop_attr {
 	XSW_A_DROP_MALFORMED,		/* "malformed": truncated headers */
 	XSW_A_DROP_LINK_DOWN,		/* "link-down": egress port down */
 	XSW_A_DROP_NOMEM,		/* "nomem" */
+	XSW_A_DROP_EXTENSION,		/* "extension": a filter or forwarding
+					 * extension said so
+					 */
 
 	__XSW_A_DROP_MAX,
 	XSW_A_DROP_MAX = __XSW_A_DROP_MAX - 1
@@ -255,6 +309,91 @@ enum xsw_fdb_attr {
 
 	__XSW_A_FDB_MAX,
 	XSW_A_FDB_MAX = __XSW_A_FDB_MAX - 1
+};
+
+enum xsw_ext_type {
+	XSW_EXT_TYPE_UNSPEC,
+	XSW_EXT_TYPE_CAPTURE,		/* sees packets, cannot drop or change */
+	XSW_EXT_TYPE_FILTER,		/* may drop, change, clone, inject */
+	XSW_EXT_TYPE_FORWARDING,	/* picks destinations; one per switch */
+
+	__XSW_EXT_TYPE_MAX,
+	XSW_EXT_TYPE_MAX = __XSW_EXT_TYPE_MAX - 1
+};
+
+#define XSW_EXT_NAME_LEN	32	/* with the NUL */
+#define XSW_EXT_MAX_OPTIONS	16
+#define XSW_EXT_OPT_MAX_LEN	64
+#define XSW_EXT_PRIORITY_MAX	65535
+#define XSW_EXT_PRIORITY_DEFAULT 100
+
+enum xsw_ext_opt_type {
+	XSW_EXT_OPT_UNSPEC,
+	XSW_EXT_OPT_U32,
+	XSW_EXT_OPT_BOOL,
+	XSW_EXT_OPT_STRING,
+	XSW_EXT_OPT_BINARY,
+	XSW_EXT_OPT_MAC,
+	XSW_EXT_OPT_IP,
+
+	__XSW_EXT_OPT_MAX,
+	XSW_EXT_OPT_MAX = __XSW_EXT_OPT_MAX - 1
+};
+
+enum xsw_ext_attr {
+	XSW_A_EXT_UNSPEC,
+	XSW_A_EXT_NAME,			/* string, < XSW_EXT_NAME_LEN */
+	XSW_A_EXT_TYPE,			/* u8 enum xsw_ext_type, read-only */
+	XSW_A_EXT_DESCRIPTION,		/* string, read-only */
+	XSW_A_EXT_VERSION,		/* string, read-only */
+	XSW_A_EXT_OPTIONS,		/* nest of XSW_A_EXT_OPTION */
+	XSW_A_EXT_ATTACHMENTS,		/* nest of XSW_A_EXT_ATTACHMENT,
+					 * read-only
+					 */
+	XSW_A_EXT_ATTACHMENT,		/* nest enum xsw_ext_attr */
+	XSW_A_EXT_SWITCH_IFINDEX,	/* u32 */
+	XSW_A_EXT_SWITCH_IFNAME,	/* string */
+	XSW_A_EXT_PRIORITY,		/* u32 0..XSW_EXT_PRIORITY_MAX */
+	XSW_A_EXT_STATS,		/* nest enum xsw_ext_stats_attr,
+					 * read-only
+					 */
+
+	__XSW_A_EXT_MAX,
+	XSW_A_EXT_MAX = __XSW_A_EXT_MAX - 1
+};
+
+/* Inside XSW_A_EXT_OPTIONS */
+enum xsw_ext_opt_attr {
+	XSW_A_EXT_OPT_UNSPEC,
+	XSW_A_EXT_OPTION,		/* nest enum xsw_ext_opt_attr */
+	XSW_A_EXT_OPT_NAME,		/* string, < XSW_EXT_NAME_LEN */
+	XSW_A_EXT_OPT_TYPE,		/* u8 enum xsw_ext_opt_type, read-only */
+	XSW_A_EXT_OPT_VALUE,		/* binary, see "option values" above */
+	XSW_A_EXT_OPT_RANGE_MIN,	/* u32, read-only: U32 only */
+	XSW_A_EXT_OPT_RANGE_MAX,	/* u32, read-only: U32's maximum,
+					 * STRING's and BINARY's longest
+					 */
+	XSW_A_EXT_OPT_DEFAULT,		/* u32, read-only: U32 and BOOL */
+	XSW_A_EXT_OPT_HELP,		/* string, read-only */
+
+	__XSW_A_EXT_OPT_MAX,
+	XSW_A_EXT_OPT_MAX = __XSW_A_EXT_OPT_MAX - 1
+};
+
+/* Per extension and switch, summed over CPUs; u64 each. */
+enum xsw_ext_stats_attr {
+	XSW_A_EXT_STATS_UNSPEC,
+	XSW_A_EXT_STATS_PAD,
+	XSW_A_EXT_STATS_INGRESS,	/* packets handed to it on ingress */
+	XSW_A_EXT_STATS_EGRESS,		/* packets handed to it on egress,
+					 * once per destination
+					 */
+	XSW_A_EXT_STATS_DROPPED,	/* packets it dropped */
+	XSW_A_EXT_STATS_INJECTED,	/* packets it injected */
+	XSW_A_EXT_STATS_CLONED,		/* packets it cloned */
+
+	__XSW_A_EXT_STATS_MAX,
+	XSW_A_EXT_STATS_MAX = __XSW_A_EXT_STATS_MAX - 1
 };
 
 #endif /* _UAPI_LINUX_XSWITCH_H */
