@@ -82,6 +82,7 @@ static bool option_valid(const struct xsw_ext_option *opt)
 	case XSW_EXT_OPT_BOOL:
 		return opt->def <= 1;
 	case XSW_EXT_OPT_STRING:
+		return opt->max < XSW_EXT_OPT_MAX_LEN;	/* and the NUL */
 	case XSW_EXT_OPT_BINARY:
 		return opt->max <= XSW_EXT_OPT_MAX_LEN;
 	case XSW_EXT_OPT_MAC:

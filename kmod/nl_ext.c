@@ -11,10 +11,15 @@
 
 #include "xswitch.h"
 
-/* STRING and BINARY: the declared longest, 0 meaning the most allowed. */
+/*
+ * STRING and BINARY: the declared longest, 0 meaning the most the
+ * attribute holds (a string's NUL takes one byte of it).
+ */
 static u32 opt_max_len(const struct xsw_ext_option *opt)
 {
-	return opt->max ?: XSW_EXT_OPT_MAX_LEN;
+	if (opt->max)
+		return opt->max;
+	return XSW_EXT_OPT_MAX_LEN - (opt->type == XSW_EXT_OPT_STRING);
 }
 
 static int put_decl(struct sk_buff *skb, const struct xsw_ext_option *opt)
@@ -534,7 +539,7 @@ int xsw_nl_ext_set_doit(struct sk_buff *skb, struct genl_info *info)
 		if (err)
 			goto out;
 	}
-	err = xsw_ext_set(ext, prio ? nla_get_u32(prio) : -1, values,
+	err = xsw_ext_set(ext, prio ? (long)nla_get_u32(prio) : -1, values,
 			  info->extack);
 out:
 	rtnl_unlock();

@@ -80,6 +80,9 @@ int xsw_dump(struct xsw_handle *h, struct nl_msg *msg,
 int xsw_stats_parse(struct xsw_handle *h, struct nlattr *nest,
 		    struct xsw_stats *st);
 
+/* ext_value.c: @text as @type's wire encoding in @buf; *why says why not. */
+int xsw_text_to_value(uint8_t type, const char *text, uint8_t *buf,
+		      size_t size, size_t *len, const char **why);
 int xsw_seterr(struct xsw_handle *h, int err, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 

@@ -22,6 +22,7 @@
 #include <net/if.h>		/* IF_NAMESIZE, POSIX's IFNAMSIZ */
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>		/* FILE, for the pcap writer */
 #include <linux/xswitch.h>
 
 #ifdef __cplusplus
@@ -477,6 +478,371 @@ int xsw_fdb_dump(struct xsw_handle *h, const char *sw,
  */
 int xsw_fdb_flush(struct xsw_handle *h, const char *sw, const char *port,
 		  bool with_static);
+
+/* Extensions ---------------------------------------------------------- */
+
+/*
+ * Room in struct xsw_ext_info and struct xsw_ext_attachment for option
+ * declarations and values: XSW_EXT_MAX_OPTIONS of this header and more.
+ */
+#define XSW_EXT_OPTIONS_LEN	32
+/* Description, version and help texts; longer ones are cut. */
+#define XSW_EXT_TEXT_LEN	256
+/* Enough for any option value as text, and its NUL. */
+#define XSW_EXT_VALUE_TEXT_LEN	(2 * XSW_EXT_OPT_MAX_LEN + 1)
+
+/**
+ * struct xsw_ext_opt_info - an option an extension declares
+ * @name:	as "xsw ext set" takes it
+ * @type:	enum xsw_ext_opt_type
+ * @has_min:	@min was sent (U32 options)
+ * @has_max:	@max was sent: U32's largest value, STRING's and BINARY's
+ *		longest (characters without the NUL, or bytes); 0 there
+ *		means XSW_EXT_OPT_MAX_LEN
+ * @has_default: @def was sent (U32 and BOOL options)
+ * @min:	smallest value
+ * @max:	see @has_max
+ * @def:	value on attach; the other types start empty
+ * @help:	one line saying what the option does
+ */
+struct xsw_ext_opt_info {
+	char name[XSW_EXT_NAME_LEN];
+	uint8_t type;
+	bool has_min;
+	bool has_max;
+	bool has_default;
+	uint32_t min;
+	uint32_t max;
+	uint32_t def;
+	char help[XSW_EXT_TEXT_LEN];
+};
+
+/**
+ * struct xsw_ext_opt_value - the current value of an option
+ * @name:	the option
+ * @type:	enum xsw_ext_opt_type
+ * @len:	bytes in @data
+ * @data:	the value as the kernel encodes it (see the UAPI header);
+ *		xsw_ext_value_format() makes text of it
+ */
+struct xsw_ext_opt_value {
+	char name[XSW_EXT_NAME_LEN];
+	uint8_t type;
+	uint8_t len;
+	uint8_t data[XSW_EXT_OPT_MAX_LEN];
+};
+
+/**
+ * struct xsw_ext_stats - an attachment's counters, summed over CPUs
+ * @ingress:	packets handed to the extension on ingress
+ * @egress:	packets handed to it on egress, once per destination
+ * @dropped:	packets it dropped
+ * @injected:	packets it injected
+ * @cloned:	packets it cloned
+ */
+struct xsw_ext_stats {
+	uint64_t ingress;
+	uint64_t egress;
+	uint64_t dropped;
+	uint64_t injected;
+	uint64_t cloned;
+};
+
+/**
+ * struct xsw_ext_attachment - an extension attached to a switch
+ * @switch_ifindex:	the switch's netdevice
+ * @switch_ifname:	its name
+ * @priority:		0..65535; lower runs first among extensions of a type
+ * @num_options:	entries in @options
+ * @options:		the current option values
+ * @stats:		counters
+ */
+struct xsw_ext_attachment {
+	uint32_t switch_ifindex;
+	char switch_ifname[IF_NAMESIZE];
+	uint32_t priority;
+	unsigned int num_options;
+	struct xsw_ext_opt_value options[XSW_EXT_OPTIONS_LEN];
+	struct xsw_ext_stats stats;
+};
+
+/**
+ * struct xsw_ext_info - a registered extension, as XSW_CMD_EXT_GET says
+ * @name:		its name
+ * @type:		enum xsw_ext_type
+ * @description:	one line
+ * @version:		free text
+ * @num_options:	entries in @options
+ * @options:		the options it declares
+ * @num_attached:	entries in @attached
+ * @attached:		the switches of the handle's namespace it is attached
+ *			to (only the one asked for, when a switch was given);
+ *			memory of the library, see the function that filled
+ *			the struct
+ */
+struct xsw_ext_info {
+	char name[XSW_EXT_NAME_LEN];
+	uint8_t type;
+	char description[XSW_EXT_TEXT_LEN];
+	char version[XSW_EXT_TEXT_LEN];
+	unsigned int num_options;
+	struct xsw_ext_opt_info options[XSW_EXT_OPTIONS_LEN];
+	size_t num_attached;
+	struct xsw_ext_attachment *attached;
+};
+
+/**
+ * struct xsw_ext_setting - one option to set, by name, as text
+ * @name:  the option, as the extension declares it
+ * @value: its new value as text; see xsw_ext_value_parse()
+ */
+struct xsw_ext_setting {
+	const char *name;
+	const char *value;
+};
+
+/**
+ * xsw_ext_dump() - call @cb for every registered extension
+ * @h:   handle
+ * @sw:  list only the attachments to this switch (extensions that are
+ *       not attached to it are still listed); NULL: to every switch
+ * @cb:  called once per extension; @ext, @ext->attached included, is
+ *       valid during the call only
+ * @arg: passed to @cb
+ *
+ * As xsw_switch_dump(): a non-zero return of @cb stops the walk and is
+ * returned; -EINTR means the extensions changed during the dump: try
+ * again.
+ *
+ * Return: 0, the non-zero value @cb returned, or a negative errno.
+ */
+int xsw_ext_dump(struct xsw_handle *h, const char *sw,
+		 int (*cb)(const struct xsw_ext_info *ext, void *arg),
+		 void *arg);
+
+/**
+ * xsw_ext_get() - read one registered extension
+ * @h:    handle
+ * @name: the extension
+ * @sw:   only its attachment to this switch; NULL: to every switch
+ * @out:  filled on success; release @out->attached with
+ *        xsw_ext_info_free() (on failure there is nothing to release)
+ *
+ * Does not load the extension's module: -ENOENT when it is not
+ * registered.  Return: 0 or a negative errno.
+ */
+int xsw_ext_get(struct xsw_handle *h, const char *name, const char *sw,
+		struct xsw_ext_info *out);
+
+/**
+ * xsw_ext_info_free() - release what xsw_ext_get() allocated in @ext
+ * @ext: filled by xsw_ext_get(), or zeroed; the struct itself is the
+ *       caller's
+ */
+void xsw_ext_info_free(struct xsw_ext_info *ext);
+
+/**
+ * xsw_ext_attach() - enable an extension on a switch
+ * @h:        handle
+ * @sw:       netdevice name of the switch
+ * @name:     the extension; the kernel loads module "xswitch-ext-NAME"
+ *            when no extension of that name is registered
+ * @priority: 0..65535, or negative for the kernel's default (100)
+ * @settings: initial option values, or NULL
+ * @n:        entries in @settings
+ *
+ * The library reads the extension's declarations to encode @settings.
+ * When the extension is not registered yet, it attaches it without
+ * settings (which loads it), then sets them; if that fails, it detaches
+ * it again and returns the failure, so nothing is half done.  An option
+ * the extension does not declare, or a value that is not of its type, is
+ * -EINVAL with a message naming both.  Needs CAP_NET_ADMIN.
+ *
+ * Return: 0 or a negative errno.
+ */
+int xsw_ext_attach(struct xsw_handle *h, const char *sw, const char *name,
+		   int priority, const struct xsw_ext_setting *settings,
+		   size_t n);
+
+/**
+ * xsw_ext_set() - change an attached extension
+ * @h:        handle
+ * @sw:       netdevice name of the switch
+ * @name:     the extension
+ * @priority: 0..65535, or negative to keep it
+ * @settings: option values to change, or NULL; the others keep theirs
+ * @n:        entries in @settings
+ *
+ * All or nothing.  Needs CAP_NET_ADMIN.  Return: 0 or a negative errno.
+ */
+int xsw_ext_set(struct xsw_handle *h, const char *sw, const char *name,
+		int priority, const struct xsw_ext_setting *settings,
+		size_t n);
+
+/**
+ * xsw_ext_detach() - disable an extension on a switch
+ * @h:    handle
+ * @sw:   netdevice name of the switch
+ * @name: the extension
+ *
+ * Needs CAP_NET_ADMIN.  Return: 0 or a negative errno.
+ */
+int xsw_ext_detach(struct xsw_handle *h, const char *sw, const char *name);
+
+/**
+ * xsw_ext_value_parse() - encode an option value given as text
+ * @type: enum xsw_ext_opt_type
+ * @text: U32: decimal, or hex after "0x"; BOOL: on, off, true, false, 1
+ *        or 0; STRING: as is; BINARY: hex digits in pairs, "deadbeef" or
+ *        "de:ad:be:ef" ("" is empty); MAC: "aa:bb:cc:dd:ee:ff"; IP: an
+ *        IPv4 or IPv6 address, or "none"
+ * @buf:  where the encoded value goes
+ * @size: room in @buf; XSW_EXT_OPT_MAX_LEN is always enough
+ * @len:  set to the encoded length
+ *
+ * Return: 0; -EINVAL when @text is not of @type; -ERANGE for a U32 above
+ * 4294967295; -EMSGSIZE when the value is longer than @size or
+ * XSW_EXT_OPT_MAX_LEN bytes; -EOPNOTSUPP for a @type this library does
+ * not know.
+ */
+int xsw_ext_value_parse(uint8_t type, const char *text, void *buf,
+			size_t size, size_t *len);
+
+/**
+ * xsw_ext_value_format() - an option value as text
+ * @type: enum xsw_ext_opt_type
+ * @data: the encoded value
+ * @len:  its length
+ * @buf:  where the text goes, NUL-terminated
+ * @size: room in @buf; XSW_EXT_VALUE_TEXT_LEN is always enough
+ *
+ * The text is what xsw_ext_value_parse() takes: U32 in decimal, BOOL
+ * "on" or "off", BINARY as hex digits without separators, IP "none"
+ * when empty.
+ *
+ * Return: 0; -EINVAL when @data is not a valid @type; -ENOSPC when @buf is
+ * too small; -EOPNOTSUPP for a @type this library does not know.
+ */
+int xsw_ext_value_format(uint8_t type, const void *data, size_t len,
+			 char *buf, size_t size);
+
+/* Packet samples ------------------------------------------------------ */
+
+/*
+ * A listener of the kernel's "psample" generic netlink family, which
+ * xswitch's sample extension and tc's act_sample feed.  It has a handle of
+ * its own and does not need the xswitch module.
+ */
+struct xsw_sample_handle;
+
+/**
+ * struct xsw_sample - one sampled packet
+ * @group:	   the psample group it was sent to
+ * @seq:	   its sequence number within the group
+ * @rate:	   one packet in @rate was sampled
+ * @origsize:	   the packet's length before truncation
+ * @in_ifindex:	   the device it came in on, 0 when not known
+ * @out_ifindex:   the device it was going out of, 0 when not known
+ * @timestamp_ns:  when it was sampled, ns since the epoch (the kernel's
+ *		   time when it sent one, else when it was received)
+ * @data:	   the packet from its Ethernet header, maybe truncated;
+ *		   valid during the callback only
+ * @len:	   bytes at @data
+ */
+struct xsw_sample {
+	uint32_t group;
+	uint32_t seq;
+	uint32_t rate;
+	uint32_t origsize;
+	uint32_t in_ifindex;
+	uint32_t out_ifindex;
+	uint64_t timestamp_ns;
+	const uint8_t *data;
+	uint32_t len;
+};
+
+/**
+ * xsw_sample_open() - start listening for packet samples
+ * @hp: where to store the new handle
+ *
+ * Joins the "packets" group of the "psample" family in the network
+ * namespace the calling thread is in.
+ *
+ * Return: 0 and *@hp set, or a negative errno and *@hp NULL; -ENOENT when
+ * the family is not registered (the psample module is not loaded).
+ * Describe a failure with xsw_sample_strerror_open().
+ */
+int xsw_sample_open(struct xsw_sample_handle **hp);
+
+/**
+ * xsw_sample_strerror_open() - describe an error of xsw_sample_open()
+ * @err: the negative errno it returned
+ *
+ * Return: a static string, e.g. for -ENOENT
+ * "psample family not found; try: modprobe psample".
+ */
+const char *xsw_sample_strerror_open(int err);
+
+/**
+ * xsw_sample_set_group() - receive the samples of one group only
+ * @h:     handle
+ * @group: the psample group
+ */
+void xsw_sample_set_group(struct xsw_sample_handle *h, uint32_t group);
+
+/**
+ * xsw_sample_fd() - the socket, to poll() for POLLIN
+ * @h: handle
+ *
+ * Return: a file descriptor that stays the handle's; it is blocking
+ * unless the caller sets O_NONBLOCK.
+ */
+int xsw_sample_fd(const struct xsw_sample_handle *h);
+
+/**
+ * xsw_sample_recv() - read one datagram and call @cb for its samples
+ * @h:   handle
+ * @cb:  called once per sample; @s and @s->data are valid during the
+ *       call only; a non-zero return stops and is returned
+ * @arg: passed to @cb
+ *
+ * Waits for a datagram unless the socket is non-blocking.  A datagram
+ * may carry no sample for the caller (another group).
+ *
+ * Return: 0, the non-zero value @cb returned, or a negative errno:
+ * -ENOBUFS when samples were lost because they came faster than they
+ * were read (the handle stays usable), -EAGAIN, -EINTR.
+ */
+int xsw_sample_recv(struct xsw_sample_handle *h,
+		    int (*cb)(const struct xsw_sample *s, void *arg),
+		    void *arg);
+
+/**
+ * xsw_sample_close() - leave the group and free the handle
+ * @h: handle from xsw_sample_open(), or NULL
+ */
+void xsw_sample_close(struct xsw_sample_handle *h);
+
+/**
+ * xsw_pcap_write_header() - start a pcap file
+ * @f: the file, at its beginning
+ *
+ * A classic (microsecond) pcap header: link type Ethernet, snap length
+ * 65535, in host byte order.
+ *
+ * Return: 0 or a negative errno.
+ */
+int xsw_pcap_write_header(FILE *f);
+
+/**
+ * xsw_pcap_write() - append a sample to a pcap file
+ * @f: the file, after xsw_pcap_write_header()
+ * @s: the sample: its time, @s->data (at most 65535 bytes of it) and, as
+ *     the original length, @s->origsize
+ *
+ * Return: 0 or a negative errno.
+ */
+int xsw_pcap_write(FILE *f, const struct xsw_sample *s);
 
 #ifdef __cplusplus
 }

@@ -121,8 +121,9 @@ struct xsw_ext_value {
  * @name: as typed after "xsw ext set SWITCH EXT"; [a-z0-9_-], unique
  * @type: enum xsw_ext_opt_type
  * @min: XSW_EXT_OPT_U32: the smallest value
- * @max: XSW_EXT_OPT_U32: the largest value; STRING and BINARY: the
- *	longest, at most XSW_EXT_OPT_MAX_LEN (0 means that)
+ * @max: XSW_EXT_OPT_U32: the largest value; STRING: the longest, without
+ *	the NUL, below XSW_EXT_OPT_MAX_LEN; BINARY: the longest, at most
+ *	XSW_EXT_OPT_MAX_LEN; 0 means the most allowed
  * @def: the value on attach, for U32 and BOOL; the others start empty
  * @help: one line for "xsw ext show -d"
  *
