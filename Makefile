@@ -18,7 +18,8 @@ export KVER KDIR PREFIX DESTDIR CC CFLAGS
 
 # Modules built out of tree; the ext/ tristates are enabled here the way a
 # distribution .config would.
-KMOD_CONFIG := CONFIG_XSWITCH=m
+KMOD_CONFIG := CONFIG_XSWITCH=m CONFIG_XSWITCH_EXT_EXAMPLE=m \
+	CONFIG_XSWITCH_EXT_VEPA=m CONFIG_XSWITCH_EXT_SAMPLE=m
 
 .PHONY: all kmod lib tools install clean check demo lint vm-run bench kunit
 
@@ -41,6 +42,7 @@ install: all
 	$(MAKE) -C tools install
 	install -D -m 0644 uapi/linux/xswitch.h $(DESTDIR)$(PREFIX)/include/linux/xswitch.h
 	install -D -m 0644 kmod/include/net/xswitch.h $(DESTDIR)$(PREFIX)/src/xswitch/include/net/xswitch.h
+	install -D -m 0644 uapi/linux/xswitch.h $(DESTDIR)$(PREFIX)/src/xswitch/include/linux/xswitch.h
 	install -D -m 0644 kmod/Module.symvers $(DESTDIR)$(PREFIX)/src/xswitch/Module.symvers
 
 clean:

@@ -65,7 +65,8 @@ bool xsw_ext_name_valid(const char *name)
 	if (!len || len >= XSW_EXT_NAME_LEN)
 		return false;
 	for (i = 0; i < len; i++)
-		if (!islower(name[i]) && !isdigit(name[i]) &&
+		if (!(name[i] >= 'a' && name[i] <= 'z') &&
+		    !(name[i] >= '0' && name[i] <= '9') &&
 		    name[i] != '-' && name[i] != '_')
 			return false;
 	return true;
@@ -188,27 +189,6 @@ void xsw_ext_unregister(struct xsw_ext_ops *ops)
 	kfree(t);
 }
 EXPORT_SYMBOL_GPL(xsw_ext_unregister);
-
-/**
- * xsw_ext_ops_find - a registered extension by name, loading it if need be
- * @name: a valid name (xsw_ext_name_valid())
- *
- * Context: RTNL held; dropped and retaken around request_module(), so
- * anything the caller looked up before is stale when this loaded a module.
- * Return: the extension, or NULL.
- */
-const struct xsw_ext_ops *xsw_ext_ops_find(const char *name)
-{
-	struct xsw_ext_reg *t = xsw_ext_reg_find(name);
-
-	if (!t) {
-		rtnl_unlock();
-		request_module("xswitch-ext-%s", name);
-		rtnl_lock();
-		t = xsw_ext_reg_find(name);
-	}
-	return t ? t->ops : NULL;
-}
 
 /* The attachment of @ops to @sw, or NULL. */
 struct xsw_ext *xsw_ext_find(struct xsw_switch *sw,
@@ -366,7 +346,7 @@ static void ports_del(struct xsw_ext *ext)
 /**
  * xsw_ext_attach - attach an extension to a switch
  * @sw: the switch
- * @ops: a registered extension, from xsw_ext_ops_find() under this RTNL
+ * @ops: a registered extension, found under this RTNL
  * @priority: its place among extensions of its type, lower first
  * @values: its first option values, @ops->n_options of them
  * @extack: where to say why not

@@ -217,7 +217,7 @@ static int inject(struct xsw_ext *ext, struct xsw_port *port,
 	int err = 0;
 
 	if (unlikely(port->sw != ext->sw || vlan > XSW_VLAN_MAX ||
-		     skb->len < ETH_HLEN)) {
+		     !pskb_may_pull(skb, ETH_HLEN))) {
 		kfree_skb(skb);
 		return -EINVAL;
 	}

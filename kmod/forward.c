@@ -164,37 +164,23 @@ static void egress(const struct xsw_fwd_ctx *ctx, bool src_isolated,
 	deliver(ctx, src_isolated, ctx->dst[i], skb);
 }
 
-/* Built-in forwarding: the FDB, or flood. */
-static void forward(struct xsw_switch *sw, struct xsw_fwd_ctx *ctx,
-		    const u8 *dest)
-{
-	struct xsw_port *dst;
-
-	if (is_multicast_ether_addr(dest)) {
-		ctx->flood = true;
-		return;
-	}
-	if (unlikely(ether_addr_equal(dest, sw->dev->dev_addr)))
-		dst = &sw->host;
-	else
-		dst = xsw_fdb_lookup(sw, dest, ctx->vlan);
-	if (!dst) {
-		ctx->flood = true;
-		return;
-	}
-	ctx->dst[ctx->n_dst++] = dst;
-}
-
-/* Learn the source, unless an extension injected the frame; then forward. */
-static __always_inline void builtin(struct xsw_fwd_ctx *ctx,
-				    const struct sk_buff *skb)
+/*
+ * Built-in forwarding: learn the source, unless an extension injected the
+ * frame, then look the destination up.  NULL means flood.
+ */
+static __always_inline struct xsw_port *builtin(struct xsw_fwd_ctx *ctx,
+						const struct sk_buff *skb)
 {
 	const struct ethhdr *eth = eth_hdr(skb);
 	struct xsw_switch *sw = ctx->src->sw;
 
 	if (!ctx->origin && likely(is_valid_ether_addr(eth->h_source)))
 		xsw_fdb_learn(sw, ctx->src, eth->h_source, ctx->vlan);
-	forward(sw, ctx, eth->h_dest);
+	if (is_multicast_ether_addr(eth->h_dest))
+		return NULL;
+	if (unlikely(ether_addr_equal(eth->h_dest, sw->dev->dev_addr)))
+		return &sw->host;
+	return xsw_fdb_lookup(sw, eth->h_dest, ctx->vlan);
 }
 
 /**
@@ -203,11 +189,17 @@ static __always_inline void builtin(struct xsw_fwd_ctx *ctx,
  * @skb: the frame
  *
  * Learns the source MAC on the source port (unless an extension injected
- * the frame) and picks the destination from the FDB, or floods.
+ * the frame) and adds the destination the FDB gives, as xsw_fwd_add_dst()
+ * would, or floods.
  */
 void xsw_fwd_builtin(struct xsw_fwd_ctx *ctx, const struct sk_buff *skb)
 {
-	builtin(ctx, skb);
+	struct xsw_port *dst = builtin(ctx, skb);
+
+	if (dst)
+		xsw_fwd_add_dst(ctx, dst);
+	else
+		xsw_fwd_flood(ctx, NULL);
 }
 EXPORT_SYMBOL_GPL(xsw_fwd_builtin);
 
@@ -259,7 +251,11 @@ static __always_inline void ingress(struct xsw_port *src, struct sk_buff *skb,
 			goto out;
 		}
 	}
-	builtin(&ctx, skb);
+	ctx.dst[0] = builtin(&ctx, skb);
+	if (ctx.dst[0])
+		ctx.n_dst = 1;
+	else
+		ctx.flood = true;
 out:
 	egress(&ctx, pol->isolated, skb);
 }

@@ -29,11 +29,16 @@ static int __init xsw_init(void)
 	err = xsw_port_notifier_init();
 	if (err)
 		goto err_iport;
-	err = xsw_nl_init();
+	err = xsw_ext_load_init();
 	if (err)
 		goto err_notifier;
+	err = xsw_nl_init();
+	if (err)
+		goto err_load;
 	return 0;
 
+err_load:
+	xsw_ext_load_uninit();
 err_notifier:
 	xsw_port_notifier_uninit();
 err_iport:
@@ -48,6 +53,7 @@ err_fdb:
 static void __exit xsw_exit(void)
 {
 	xsw_nl_uninit();
+	xsw_ext_load_uninit();
 	rtnl_link_unregister(&xsw_link_ops);
 	rtnl_link_unregister(&xsw_iport_link_ops);
 	xsw_port_notifier_uninit();

@@ -240,6 +240,8 @@ struct genl_family xsw_genl_family __ro_after_init = {
 	.name		= XSW_GENL_NAME,
 	.version	= XSW_GENL_VERSION,
 	.netnsok	= true,
+	/* Handlers take RTNL themselves; genl_mutex would add nothing. */
+	.parallel_ops	= true,
 	.module		= THIS_MODULE,
 	.ops		= xsw_genl_ops,
 	.n_ops		= ARRAY_SIZE(xsw_genl_ops),

@@ -227,9 +227,12 @@ int xsw_nl_ext_get_doit(struct sk_buff *skb, struct genl_info *info)
 	struct sk_buff *msg;
 	int err;
 
+	size_t size = NLMSG_GOODSIZE;
+
 	if (GENL_REQ_ATTR_CHECK(info, XSW_A_EXT_NAME))
 		return -EINVAL;
-	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+again:
+	msg = genlmsg_new(size, GFP_KERNEL);
 	if (!msg)
 		return -ENOMEM;
 
@@ -251,6 +254,11 @@ int xsw_nl_ext_get_doit(struct sk_buff *skb, struct genl_info *info)
 	rtnl_unlock();
 	if (err) {
 		nlmsg_free(msg);
+		/* Many attachments: a bigger message, up to 1 MiB. */
+		if (err == -EMSGSIZE && size < SZ_1M) {
+			size *= 4;
+			goto again;
+		}
 		return err;
 	}
 	return genlmsg_reply(msg, info);
@@ -411,7 +419,6 @@ static const struct xsw_ext_ops *ops_from_attrs(struct genl_info *info,
 						bool load)
 {
 	struct nlattr *a = info->attrs[XSW_A_EXT_NAME];
-	const struct xsw_ext_ops *ops;
 	struct xsw_ext_reg *t;
 
 	if (!xsw_ext_name_valid(nla_data(a))) {
@@ -420,21 +427,20 @@ static const struct xsw_ext_ops *ops_from_attrs(struct genl_info *info,
 		return ERR_PTR(-EINVAL);
 	}
 	if (load) {
-		ops = xsw_ext_ops_find(nla_data(a));
-	} else {
-		t = xsw_ext_reg_find(nla_data(a));
-		ops = t ? t->ops : NULL;
+		const struct xsw_ext_ops *ops;
+
+		ops = xsw_ext_ops_load(nla_data(a), info->extack);
+		if (IS_ERR(ops))
+			NL_SET_BAD_ATTR(info->extack, a);
+		return ops;
 	}
-	if (!ops) {
-		if (load)
-			NL_SET_ERR_MSG_ATTR(info->extack, a,
-					    "no such extension, and no module provides xswitch-ext-NAME");
-		else
-			NL_SET_ERR_MSG_ATTR(info->extack, a,
-					    "no extension of that name is registered");
+	t = xsw_ext_reg_find(nla_data(a));
+	if (!t) {
+		NL_SET_ERR_MSG_ATTR(info->extack, a,
+				    "no extension of that name is registered");
 		return ERR_PTR(-ENOENT);
 	}
-	return ops;
+	return t->ops;
 }
 
 /* The attachment the request names. */
@@ -474,7 +480,6 @@ int xsw_nl_ext_attach_doit(struct sk_buff *skb, struct genl_info *info)
 	if (GENL_REQ_ATTR_CHECK(info, XSW_A_EXT_NAME))
 		return -EINVAL;
 	rtnl_lock();
-	/* First: loading a module drops RTNL. */
 	ops = ops_from_attrs(info, true);
 	if (IS_ERR(ops)) {
 		err = PTR_ERR(ops);

@@ -291,8 +291,13 @@ static int port_netdev_event(struct notifier_block *nb, unsigned long event,
 	struct net_device *dev = netdev_notifier_info_to_dev(ptr);
 	struct xsw_port *port;
 
-	if (netif_is_xswitch(dev))
+	if (netif_is_xswitch(dev)) {
+		/* The host port: extensions hear of its link changes too. */
+		if (event == NETDEV_UP || event == NETDEV_DOWN ||
+		    event == NETDEV_CHANGE)
+			xsw_ext_port_link(&((struct xsw_switch *)netdev_priv(dev))->host);
 		return NOTIFY_DONE;
+	}
 	port = xsw_port_from_dev(dev);
 	if (!port)
 		return NOTIFY_DONE;

@@ -274,7 +274,6 @@ extern struct list_head xsw_ext_types;
 extern unsigned int xsw_ext_seq;
 bool xsw_ext_name_valid(const char *name);
 struct xsw_ext_reg *xsw_ext_reg_find(const char *name);
-const struct xsw_ext_ops *xsw_ext_ops_find(const char *name);
 struct xsw_ext *xsw_ext_find(struct xsw_switch *sw,
 			     const struct xsw_ext_ops *ops);
 void xsw_ext_values_default(const struct xsw_ext_ops *ops,
@@ -292,6 +291,12 @@ void xsw_ext_stats_sum(const struct xsw_ext *ext, u64 *sum);
 int xsw_ext_port_add(struct xsw_port *port, struct netlink_ext_ack *extack);
 void xsw_ext_port_del(struct xsw_port *port);
 void xsw_ext_port_link(struct xsw_port *port);
+
+/* ext_load.c */
+int xsw_ext_load_init(void);
+void xsw_ext_load_uninit(void);
+const struct xsw_ext_ops *xsw_ext_ops_load(const char *name,
+					   struct netlink_ext_ack *extack);
 
 /* ext_packet.c */
 bool xsw_ext_ingress(struct sk_buff **pskb, const struct xsw_fwd_ctx *ctx);

@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "internal.h"
 
@@ -495,6 +496,25 @@ static int change(struct xsw_handle *h, uint8_t cmd, const char *sw,
 	return xsw_do(h, msg, &ext_attrs, NULL, NULL);
 }
 
+/*
+ * The kernel loads a missing extension's module in the background and
+ * answers -EAGAIN meanwhile (it cannot wait for it inside the request):
+ * ask again, every 50 ms, for up to 10 s.
+ */
+static int attach(struct xsw_handle *h, const char *sw, const char *name,
+		  int priority, const struct xsw_ext_info *decl,
+		  const struct xsw_ext_setting *settings, size_t n)
+{
+	const struct timespec pause = { .tv_nsec = 50 * 1000 * 1000 };
+	int err, tries = 200;
+
+	do {
+		err = change(h, XSW_CMD_EXT_ATTACH, sw, name, priority, decl,
+			     settings, n);
+	} while (err == -EAGAIN && --tries && !nanosleep(&pause, NULL));
+	return err;
+}
+
 /* Detach after a failed attach, keeping the failure's errno and message. */
 static int undo_attach(struct xsw_handle *h, const char *sw,
 		       const char *name, int err)
@@ -518,7 +538,7 @@ static int attach_then_set(struct xsw_handle *h, const char *sw,
 	struct xsw_ext_info decl;
 	int err;
 
-	err = change(h, XSW_CMD_EXT_ATTACH, sw, name, priority, NULL, NULL, 0);
+	err = attach(h, sw, name, priority, NULL, NULL, 0);
 	if (err)
 		return err;
 	err = get_info(h, name, sw, &decl);
@@ -573,16 +593,15 @@ int xsw_ext_attach(struct xsw_handle *h, const char *sw, const char *name,
 	int err;
 
 	if (!settings || !n)
-		return change(h, XSW_CMD_EXT_ATTACH, sw, name, priority, NULL,
-			      NULL, 0);
+		return attach(h, sw, name, priority, NULL, NULL, 0);
 
-	err = get_info(h, name, NULL, &decl);
+	/* Only @sw's attachment: the declarations are what is wanted. */
+	err = get_info(h, name, sw, &decl);
 	if (err == -ENOENT)
 		return attach_then_set(h, sw, name, priority, settings, n);
 	if (err)
 		return err;
-	err = change(h, XSW_CMD_EXT_ATTACH, sw, name, priority, &decl,
-		     settings, n);
+	err = attach(h, sw, name, priority, &decl, settings, n);
 	xsw_ext_info_free(&decl);
 	return err;
 }
@@ -599,7 +618,7 @@ int xsw_ext_set(struct xsw_handle *h, const char *sw, const char *name,
 		return change(h, XSW_CMD_EXT_SET, sw, name, priority, NULL,
 			      NULL, 0);
 
-	err = get_info(h, name, NULL, &decl);
+	err = get_info(h, name, sw, &decl);
 	if (err)
 		return err;
 	err = change(h, XSW_CMD_EXT_SET, sw, name, priority, &decl, settings,

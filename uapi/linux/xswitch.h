@@ -107,9 +107,12 @@
  *      and _VALUE: the current values) and _STATS (nest enum
  *      xsw_ext_stats_attr))
  *
- * XSW_CMD_EXT_ATTACH        (admin) enable an extension on a switch; the
- *                           kernel loads module "xswitch-ext-NAME" if no
- *                           extension of that name is registered
+ * XSW_CMD_EXT_ATTACH        (admin) enable an extension on a switch.  If
+ *                           no extension of that name is registered, the
+ *                           kernel starts loading module "xswitch-ext-NAME"
+ *                           and fails with EAGAIN: send it again (later
+ *                           tries get EAGAIN while it loads, ENOENT if the
+ *                           load did not register the extension)
  *   XSW_A_EXT_SWITCH_IFINDEX | _SWITCH_IFNAME, XSW_A_EXT_NAME   required
  *   XSW_A_EXT_PRIORITY        u32 0..65535, optional, default 100; lower
  *                             runs first among extensions of one type,

@@ -170,15 +170,23 @@ struct xsw_ext_option {
  * @options: the options the extension declares, or NULL
  * @n_options: entries in @options, at most XSW_EXT_MAX_OPTIONS
  *
+ * The control callbacks (@attach to @port_link) run in process context
+ * with RTNL held, and may sleep.
+ *
  * @attach: optional; the extension is being attached to xsw_ext_switch().
  *	Return 0, or an errno with a message in @extack to refuse.  Called
  *	before @configure and before any port callback.
- * @detach: optional; the extension is off the switch and no packet is in
- *	any of its callbacks any more.  Stop timers and work that inject,
- *	free what @attach allocated.
+ * @detach: optional; called once for every @attach that succeeded: when
+ *	the extension is detached, once it is off the switch and no packet
+ *	is in any of its callbacks any more, and also when the attach fails
+ *	after @attach succeeded (@configure or a @port_add refused; then no
+ *	packet has seen it, and @configure may never have succeeded).  Stop
+ *	timers and work that inject, free what @attach and @configure
+ *	allocated.
  * @configure: required when there are options.  Called on attach with
  *	the defaults (and the values given to "xsw ext attach"), then on
- *	every "xsw ext set" with the whole new set of values, indexed as
+ *	every "xsw ext set" that gives options, with the whole new set of
+ *	values (those not given keep theirs), indexed as
  *	@options.  Check them all, then apply them all, or return an errno
  *	with a message in @extack and change nothing.  Packets may be in
  *	flight: publish changes with WRITE_ONCE() or RCU.
@@ -198,13 +206,20 @@ struct xsw_ext_option {
  *	Return XSW_DROP to drop the frame (for egress, this destination's
  *	copy).  To change the frame, make it writable first
  *	(skb_ensure_writable(), skb_unshare()) and store any new skb in
- *	*@pskb.
+ *	*@pskb; set *@pskb to NULL if the frame was freed (skb_unshare()
+ *	failing does that), which counts as a drop.
  * @forward: the forwarding extension: choose the destinations of the
  *	frame with the xsw_fwd_*() helpers.  No destination means the frame
  *	is dropped as "no-destination".  May also return XSW_DROP.
  *
  * Packet callbacks run under RCU with BH disabled, on any CPU, several at
- * once.  They may not sleep.
+ * once.  They may not sleep.  They see skb->data at the Ethernet header
+ * with at least ETH_HLEN bytes linear; read anything beyond with
+ * pskb_may_pull() or skb_header_pointer().  The frame has no 802.1Q tag
+ * in its payload: its VLAN is @ctx->vlan (and any tag in the skb's
+ * accelerated-tag field means nothing here).  An 802.1ad (QinQ) tag is
+ * payload, so h_proto can be ETH_P_8021AD.  @ctx->src is NULL for a frame
+ * injected at egress (xsw_inject_egress()).
  */
 struct xsw_ext_ops {
 	const char *name;
@@ -299,17 +314,28 @@ int xsw_fwd_del_dst(struct xsw_fwd_ctx *ctx, struct xsw_port *port);
 void xsw_fwd_flood(struct xsw_fwd_ctx *ctx, const struct xsw_port *except);
 void xsw_fwd_builtin(struct xsw_fwd_ctx *ctx, const struct sk_buff *skb);
 
-/* Packets an extension makes or copies; any context with BH allowed. */
+/*
+ * Packets an extension makes or copies: from its packet callbacks, or from
+ * any other context but hard IRQ while it is attached.
+ */
 struct sk_buff *xsw_ext_clone(struct xsw_ext *ext, const struct sk_buff *skb);
 int xsw_inject_ingress(struct xsw_ext *ext, struct xsw_port *port,
 		       struct sk_buff *skb);
 int xsw_inject_egress(struct xsw_ext *ext, struct xsw_port *port, u16 vlan,
 		      struct sk_buff *skb);
 
-/* Looking at the switch.  Context: RCU, or RTNL. */
+/*
+ * Looking at the switch, from any callback: the switch and the ports
+ * passed to an extension stay valid while it may be called about them.
+ */
 struct net_device *xsw_switch_netdev(const struct xsw_switch *sw);
 struct net_device *xsw_port_netdev(const struct xsw_port *port);
 u8 xsw_port_type(const struct xsw_port *port);
+
+/*
+ * The FDB, from packet callbacks only (RCU, BH disabled): the port @mac
+ * was learned on in @vlan (or NULL), and learning @mac on @src.
+ */
 struct xsw_port *xsw_fdb_lookup(struct xsw_switch *sw, const u8 *mac,
 				u16 vlan);
 void xsw_fdb_learn(struct xsw_switch *sw, struct xsw_port *src,
