@@ -158,6 +158,8 @@ int __xsw_ext_register(struct xsw_ext_ops *ops, struct module *owner)
 		err = -EEXIST;
 	else
 		list_add_tail(&t->node, &xsw_ext_types);
+	if (!err)
+		xsw_ext_load_registered(ops->name);
 	xsw_ext_seq++;
 	rtnl_unlock();
 	if (err)

@@ -9,9 +9,10 @@
  * psample), takes that lock for writing in its init; request_module() from
  * the handler would wait forever.  So the handler starts the load on a
  * work item and answers -EAGAIN, and the caller asks again (libxswitch
- * does, for up to XSW_EXT_LOAD_KEEP).  A load that ended without the
- * extension registering is remembered for the next request, which then
- * gets -ENOENT.
+ * does, for up to 10 s).  A load that ended without the extension ever
+ * registering is remembered for the next request, which then gets
+ * -ENOENT; one whose extension registered (and may have gone again since,
+ * by rmmod) is simply forgotten.
  *
  * The records are on xsw_ext_loads under RTNL; the work item writes its
  * outcome under RTNL too.  A record is freed under RTNL once its work is
@@ -32,6 +33,7 @@
  * @work: runs request_module()
  * @started: jiffies when it was asked for
  * @done: request_module() returned (RTNL)
+ * @registered: the extension registered since the load started (RTNL)
  * @name: the extension's name
  */
 struct xsw_ext_load {
@@ -39,6 +41,7 @@ struct xsw_ext_load {
 	struct work_struct work;
 	unsigned long started;
 	bool done;
+	bool registered;
 	char name[XSW_EXT_NAME_LEN];
 };
 
@@ -89,12 +92,14 @@ const struct xsw_ext_ops *xsw_ext_ops_load(const char *name,
 			n++;
 	}
 
-	reg = xsw_ext_reg_find(name);
-	if (reg) {
-		if (mine && mine->done)
-			load_free(mine);
-		return reg->ops;
+	/* A finished load that did register: it tells nothing any more. */
+	if (mine && mine->done && mine->registered) {
+		load_free(mine);
+		mine = NULL;
 	}
+	reg = xsw_ext_reg_find(name);
+	if (reg)
+		return reg->ops;
 	if (mine && mine->done) {
 		load_free(mine);
 		NL_SET_ERR_MSG(extack, "no such extension: no module registered it");
@@ -119,6 +124,17 @@ const struct xsw_ext_ops *xsw_ext_ops_load(const char *name,
 	queue_work(xsw_ext_load_wq, &l->work);
 	NL_SET_ERR_MSG(extack, "the extension's module is loading; try again");
 	return ERR_PTR(-EAGAIN);
+}
+
+/* Context: RTNL held.  @name just registered: its load, if any, worked. */
+void xsw_ext_load_registered(const char *name)
+{
+	struct xsw_ext_load *l;
+
+	ASSERT_RTNL();
+	list_for_each_entry(l, &xsw_ext_loads, node)
+		if (!strcmp(l->name, name))
+			l->registered = true;
 }
 
 int xsw_ext_load_init(void)

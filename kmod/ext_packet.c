@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * xswitch: extensions on the packet path - running the capture, filter
- * and forwarding chains of a switch's pipeline (ext.c builds it), and the
- * helpers extensions call on packets.  Everything here runs under RCU with
- * BH disabled, takes no lock and counts per CPU.
+ * xswitch: extensions on the packet path - the helpers extensions call on
+ * packets (the chains themselves are run by ext_chain.h, inlined into
+ * forward.c).  Everything here runs under RCU with BH disabled, takes no
+ * lock and counts per CPU.
  */
 
 #include <linux/etherdevice.h>
@@ -17,114 +17,14 @@
 static DEFINE_PER_CPU(u8, xsw_inject_depth);
 
 /* @ext dropped the frame: count it, free it unless the extension did. */
-static void ext_dropped(struct xsw_ext *ext, struct xsw_port *port,
-			struct sk_buff *skb)
+void xsw_ext_dropped(struct xsw_ext *ext, struct xsw_port *port,
+		     struct sk_buff *skb)
 {
 	xsw_ext_count(ext, XSW_EXT_STAT_DROPPED);
 	if (skb)
 		xsw_drop(port, XSW_DROP_EXTENSION, skb);
 	else
 		xsw_count(port, XSW_DROP_EXTENSION);
-}
-
-/**
- * xsw_ext_ingress - the capture, then the filter extensions, on ingress
- * @pskb: the frame; a filter may replace it
- * @ctx: the frame's context, with @ctx->pipe set
- *
- * Return: false if a filter dropped the frame, which is then consumed.
- */
-bool xsw_ext_ingress(struct sk_buff **pskb, const struct xsw_fwd_ctx *ctx)
-{
-	const struct xsw_ext_pipeline *pipe = ctx->pipe;
-	unsigned int i, n = pipe->n_capture + pipe->n_filter;
-	struct xsw_ext *ext;
-
-	for (i = 0; i < pipe->n_capture; i++) {
-		ext = pipe->chain[i];
-		if (unlikely(ext == ctx->origin))
-			continue;
-		xsw_ext_count(ext, XSW_EXT_STAT_INGRESS);
-		ext->ops->capture(ext, *pskb, ctx, NULL);
-	}
-	for (; i < n; i++) {
-		ext = pipe->chain[i];
-		if (unlikely(ext == ctx->origin))
-			continue;
-		xsw_ext_count(ext, XSW_EXT_STAT_INGRESS);
-		if (unlikely(ext->ops->filter(ext, pskb, ctx, NULL) != XSW_PASS ||
-			     !*pskb)) {
-			ext_dropped(ext, ctx->src, *pskb);
-			return false;
-		}
-	}
-	return true;
-}
-
-/**
- * xsw_ext_forward - the forwarding extension picks the destinations
- * @pskb: the frame; the extension may replace it
- * @ctx: the frame's context, with @ctx->pipe->fwd set
- *
- * Return: false if the extension dropped the frame, which is then consumed.
- */
-bool xsw_ext_forward(struct sk_buff **pskb, struct xsw_fwd_ctx *ctx)
-{
-	struct xsw_ext *ext = ctx->pipe->fwd;
-
-	xsw_ext_count(ext, XSW_EXT_STAT_INGRESS);
-	if (unlikely(ext->ops->forward(ext, pskb, ctx) != XSW_PASS || !*pskb)) {
-		ext_dropped(ext, ctx->src, *pskb);
-		return false;
-	}
-	return true;
-}
-
-/* One egress filter; false if it dropped the frame. */
-static bool egress_filter(struct xsw_ext *ext, struct sk_buff **pskb,
-			  const struct xsw_fwd_ctx *ctx, struct xsw_port *dst)
-{
-	xsw_ext_count(ext, XSW_EXT_STAT_EGRESS);
-	if (likely(ext->ops->filter(ext, pskb, ctx, dst) == XSW_PASS && *pskb))
-		return true;
-	ext_dropped(ext, dst, *pskb);
-	return false;
-}
-
-/**
- * xsw_ext_egress - the extensions, for one destination's copy of a frame
- * @pskb: the copy; a filter may replace it
- * @ctx: the frame's context, with @ctx->pipe set
- * @dst: the destination
- *
- * The forwarding extension's filter, the filters, then the captures.
- * Return: false if a filter dropped the copy, which is then consumed.
- */
-bool xsw_ext_egress(struct sk_buff **pskb, const struct xsw_fwd_ctx *ctx,
-		    struct xsw_port *dst)
-{
-	const struct xsw_ext_pipeline *pipe = ctx->pipe;
-	unsigned int i, n = pipe->n_capture + pipe->n_filter;
-	struct xsw_ext *ext = pipe->fwd;
-
-	if (ext && ext->ops->filter && ext != ctx->origin &&
-	    !egress_filter(ext, pskb, ctx, dst))
-		return false;
-	for (i = pipe->n_capture; i < n; i++) {
-		ext = pipe->chain[i];
-		if (unlikely(ext == ctx->origin))
-			continue;
-		if (!egress_filter(ext, pskb, ctx, dst))
-			return false;
-	}
-	for (i = 0; i < pipe->n_capture; i++) {
-		ext = pipe->chain[i];
-		if (unlikely(ext == ctx->origin))
-			continue;
-		xsw_ext_count(ext, XSW_EXT_STAT_EGRESS);
-		ext->ops->capture(ext, *pskb, ctx, dst);
-	}
-	return true;
 }
 
 /* Helpers for extensions */
@@ -139,17 +39,9 @@ bool xsw_ext_egress(struct sk_buff **pskb, const struct xsw_fwd_ctx *ctx,
  */
 int xsw_fwd_add_dst(struct xsw_fwd_ctx *ctx, struct xsw_port *port)
 {
-	unsigned int i;
-
 	if (port->sw != ctx->src->sw)
 		return -EINVAL;
-	for (i = 0; i < ctx->n_dst; i++)
-		if (ctx->dst[i] == port)
-			return -EEXIST;
-	if (ctx->n_dst >= XSW_FWD_MAX_DST)
-		return -ENOSPC;
-	ctx->dst[ctx->n_dst++] = port;
-	return 0;
+	return xsw_fwd_add(ctx, port);
 }
 EXPORT_SYMBOL_GPL(xsw_fwd_add_dst);
 

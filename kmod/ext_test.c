@@ -10,7 +10,7 @@
 #include <linux/etherdevice.h>
 #include <net/net_namespace.h>
 
-#include "xswitch.h"
+#include "ext_chain.h"
 
 static char trace[128];
 static int port_balance;	/* port_add minus port_del */
@@ -389,8 +389,12 @@ static void ext_packet_order_and_drops(struct kunit *test)
 	local_bh_disable();
 	rcu_read_lock();
 	fctx.pipe = rcu_dereference(ctx->sw->pipeline);
-	ok = xsw_ext_ingress(&skb, &fctx) && xsw_ext_forward(&skb, &fctx) &&
-	     xsw_ext_egress(&skb, &fctx, host);
+	skb = xsw_ext_ingress(skb, &fctx);
+	if (skb)
+		skb = xsw_ext_forward(skb, &fctx);
+	if (skb)
+		skb = xsw_ext_egress(skb, &fctx, host);
+	ok = skb;
 	rcu_read_unlock();
 	local_bh_enable();
 	KUNIT_EXPECT_TRUE(test, ok);
@@ -410,7 +414,8 @@ static void ext_packet_order_and_drops(struct kunit *test)
 	local_bh_disable();
 	rcu_read_lock();
 	fctx.pipe = rcu_dereference(ctx->sw->pipeline);
-	ok = xsw_ext_ingress(&skb, &fctx);
+	skb = xsw_ext_ingress(skb, &fctx);
+	ok = skb;
 	rcu_read_unlock();
 	local_bh_enable();
 	KUNIT_EXPECT_FALSE(test, ok);	/* and the skb is freed */
@@ -429,7 +434,8 @@ static void ext_packet_order_and_drops(struct kunit *test)
 	local_bh_disable();
 	rcu_read_lock();
 	fctx.pipe = rcu_dereference(ctx->sw->pipeline);
-	ok = xsw_ext_ingress(&skb, &fctx);
+	skb = xsw_ext_ingress(skb, &fctx);
+	ok = skb;
 	rcu_read_unlock();
 	local_bh_enable();
 	KUNIT_EXPECT_TRUE(test, ok);

@@ -22,10 +22,10 @@
 #include <linux/etherdevice.h>
 #include <linux/if_vlan.h>
 
-#include "xswitch.h"
+#include "ext_chain.h"
 
 /* Is @mac the port's MAC?  The first MAC a port sends becomes its MAC. */
-static bool mac_allowed(struct xsw_port *port, const u8 *mac)
+static __always_inline bool mac_allowed(struct xsw_port *port, const u8 *mac)
 {
 	u64 want = READ_ONCE(port->mac);
 	u64 got = ether_addr_to_u64(mac);
@@ -58,6 +58,18 @@ static bool port_up(const struct xsw_port *port)
 }
 
 /*
+ * The extensions' part of egress, out of line so that transmit(), which
+ * runs for every copy, does not pay for the registers the chains need when
+ * no extension is attached (docs/benchmark.md has the measurements).
+ */
+static noinline struct sk_buff *ext_egress(struct sk_buff *skb,
+					   const struct xsw_fwd_ctx *ctx,
+					   struct xsw_port *dst)
+{
+	return xsw_ext_egress(skb, ctx, dst);
+}
+
+/*
  * The last steps of egress, for a copy already allowed to reach @dst: the
  * egress extensions, then tag it for the port's VLAN mode, check its size,
  * send it.
@@ -67,8 +79,11 @@ static void transmit(const struct xsw_fwd_ctx *ctx, struct xsw_port *dst,
 {
 	const struct xsw_port_policy *pol = rcu_dereference(dst->policy);
 
-	if (unlikely(ctx->pipe) && !xsw_ext_egress(&skb, ctx, dst))
-		return;
+	if (unlikely(ctx->pipe)) {
+		skb = ext_egress(skb, ctx, dst);
+		if (!skb)
+			return;
+	}
 	if (unlikely(!xsw_vlan_egress(pol, skb, ctx->vlan)))
 		xsw_drop(dst, XSW_DROP_VLAN, skb);
 	else if (unlikely(skb->len - ETH_HLEN > dst->dev->mtu &&
@@ -139,7 +154,8 @@ static void flood(const struct xsw_fwd_ctx *ctx, bool src_isolated,
 			 XSW_DROP_NO_DESTINATION, skb);
 }
 
-static void egress(const struct xsw_fwd_ctx *ctx, bool src_isolated,
+static __always_inline void egress(const struct xsw_fwd_ctx *ctx,
+				   bool src_isolated,
 		   struct sk_buff *skb)
 {
 	struct sk_buff *copy;
@@ -197,11 +213,40 @@ void xsw_fwd_builtin(struct xsw_fwd_ctx *ctx, const struct sk_buff *skb)
 	struct xsw_port *dst = builtin(ctx, skb);
 
 	if (dst)
-		xsw_fwd_add_dst(ctx, dst);
+		xsw_fwd_add(ctx, dst);
 	else
 		xsw_fwd_flood(ctx, NULL);
 }
 EXPORT_SYMBOL_GPL(xsw_fwd_builtin);
+
+/* Built-in forwarding of a frame whose context has no destination yet. */
+static __always_inline void builtin_fill(struct xsw_fwd_ctx *ctx,
+					 const struct sk_buff *skb)
+{
+	ctx->dst[0] = builtin(ctx, skb);
+	if (ctx->dst[0])
+		ctx->n_dst = 1;
+	else
+		ctx->flood = true;
+}
+
+/*
+ * The extensions' part of ingress: captures, filters, then forwarding by
+ * the forwarding extension or the built-in one.  Inline, unlike
+ * ext_egress(): it runs once per frame, and measured cheaper so.  Returns
+ * the frame, or NULL if an extension dropped it.
+ */
+static __always_inline struct sk_buff *
+ext_ingress(struct sk_buff *skb, struct xsw_fwd_ctx *ctx)
+{
+	skb = xsw_ext_ingress(skb, ctx);
+	if (!skb)
+		return NULL;
+	if (ctx->pipe->fwd)
+		return xsw_ext_forward(skb, ctx);
+	builtin_fill(ctx, skb);
+	return skb;
+}
 
 /*
  * The ingress path.  @origin is the extension that injected the frame, or
@@ -243,20 +288,12 @@ static __always_inline void ingress(struct xsw_port *src, struct sk_buff *skb,
 	ctx.pipe = rcu_dereference(sw->pipeline);
 
 	if (unlikely(ctx.pipe)) {
-		if (!xsw_ext_ingress(&skb, &ctx))
+		skb = ext_ingress(skb, &ctx);
+		if (!skb)
 			return;
-		if (ctx.pipe->fwd) {
-			if (!xsw_ext_forward(&skb, &ctx))
-				return;
-			goto out;
-		}
+	} else {
+		builtin_fill(&ctx, skb);
 	}
-	ctx.dst[0] = builtin(&ctx, skb);
-	if (ctx.dst[0])
-		ctx.n_dst = 1;
-	else
-		ctx.flood = true;
-out:
 	egress(&ctx, pol->isolated, skb);
 }
 

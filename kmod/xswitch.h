@@ -295,14 +295,27 @@ void xsw_ext_port_link(struct xsw_port *port);
 /* ext_load.c */
 int xsw_ext_load_init(void);
 void xsw_ext_load_uninit(void);
+void xsw_ext_load_registered(const char *name);
 const struct xsw_ext_ops *xsw_ext_ops_load(const char *name,
 					   struct netlink_ext_ack *extack);
 
-/* ext_packet.c */
-bool xsw_ext_ingress(struct sk_buff **pskb, const struct xsw_fwd_ctx *ctx);
-bool xsw_ext_forward(struct sk_buff **pskb, struct xsw_fwd_ctx *ctx);
-bool xsw_ext_egress(struct sk_buff **pskb, const struct xsw_fwd_ctx *ctx,
-		    struct xsw_port *dst);
+/* xsw_fwd_add_dst() for a port known to be of the frame's switch. */
+static inline int xsw_fwd_add(struct xsw_fwd_ctx *ctx, struct xsw_port *port)
+{
+	unsigned int i;
+
+	for (i = 0; i < ctx->n_dst; i++)
+		if (ctx->dst[i] == port)
+			return -EEXIST;
+	if (ctx->n_dst >= XSW_FWD_MAX_DST)
+		return -ENOSPC;
+	ctx->dst[ctx->n_dst++] = port;
+	return 0;
+}
+
+/* ext_packet.c; the chains themselves are in ext_chain.h */
+void xsw_ext_dropped(struct xsw_ext *ext, struct xsw_port *port,
+		     struct sk_buff *skb);
 
 /* forward.c: the packet pipeline */
 void xsw_ingress(struct xsw_port *src, struct sk_buff *skb);
