@@ -49,13 +49,16 @@ OUT=${BENCH_OUT:-$PROJ/build/bench.json}
 
 # The paths, in the order they run.  The figures are relative to baseline,
 # so a run without it reports no extras.
-PATHS=(baseline bridge flower ovs xswitch)
+PATHS=(baseline bridge flower ovs xswitch xswitch-3ext)
 
 # Every module any path needs, loaded before anything is measured so the
 # kernel's hooks are the same for every path (BENCHMARK.md: openvswitch.ko
 # pulls in nf_conntrack, which changes the cost at the IP sink).
 MODULES=(veth pktgen bridge openvswitch cls_flower act_mirred sch_ingress)
 PROJECT_MODULES=(xswitch)
+# Project modules that are not installed in the guest, loaded by path
+# after PROJECT_MODULES: the selftests' extensions (selftests/ext).
+PROJECT_KOS=("$PROJ/selftests/ext/xsw_selftest.ko")
 
 SRC_MAC=02:00:00:00:00:a0	# a0, pktgen's device
 A1_MAC=02:00:00:00:00:a1
@@ -186,6 +189,19 @@ teardown_xswitch() {
 	topo_down
 }
 
+# xswitch with three no-op extensions attached (selftests/ext): a capture
+# that does nothing, a filter that passes everything, and a forwarding
+# extension that asks for the built-in FDB forwarding.  What they add over
+# "xswitch" is the cost of the extension pipeline itself; the target is at
+# most 10% of xswitch's extra instructions per packet.
+setup_xswitch_3ext() {
+	setup_xswitch
+	xsw ext attach sw0 st-capture
+	xsw ext attach sw0 st-filter
+	xsw ext attach sw0 st-forward
+}
+teardown_xswitch_3ext() { teardown_xswitch; }
+
 # xswitch modes build on setup_xswitch, e.g. (add "xswitch-acl-100" to
 # PATHS to run it):
 #
@@ -222,6 +238,11 @@ prepare_kernel() {
 	for m in "${PROJECT_MODULES[@]}"; do
 		modprobe "$m" 2>"$TMP/modprobe-$m" ||
 			log "cannot load $m: $(tr '\n' ' ' <"$TMP/modprobe-$m")"
+	done
+	for m in "${PROJECT_KOS[@]}"; do
+		lsmod | grep -q "^$(basename "$m" .ko) " && continue
+		insmod "$m" 2>"$TMP/insmod" ||
+			log "cannot load $m: $(tr '\n' ' ' <"$TMP/insmod")"
 	done
 	if lsmod | grep -q '^br_netfilter '; then
 		rmmod br_netfilter || die "br_netfilter is loaded and cannot be removed"
@@ -491,7 +512,7 @@ check_icount
 prepare_kernel
 MODS_BEFORE=$(modules_loaded)
 BASE_LINKS=$(links)
-log "kernel $(uname -r), $COUNT frames x $REPEATS repeats per path (+$WARMUP warm-up each); modules: $(modules_loaded | grep -E '^(openvswitch|nf_conntrack|bridge|br_netfilter|pktgen|cls_flower|act_mirred|sch_ingress|xswitch|veth)$' | tr '\n' ' ')"
+log "kernel $(uname -r), $COUNT frames x $REPEATS repeats per path (+$WARMUP warm-up each); modules: $(modules_loaded | grep -E '^(openvswitch|nf_conntrack|bridge|br_netfilter|pktgen|cls_flower|act_mirred|sch_ingress|xswitch|xsw_selftest|veth)$' | tr '\n' ' ')"
 
 icmp0=$(snmp Icmp OutMsgs)
 write_json

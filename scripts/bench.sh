@@ -54,6 +54,11 @@ done
 [ -x "$VM_RUN" ] || die "no guest runner $VM_RUN"
 command -v jq >/dev/null || die "no jq; run scripts/deps.sh"
 [ -e kmod/xswitch.ko ] || echo "bench: kmod/xswitch.ko is not built; the xswitch paths will fail (run make bench)" >&2
+# xswitch-3ext attaches the selftests' extensions (make bench builds only
+# kmod, lib and tools); a no-op when it is up to date.
+if [ -e kmod/Module.symvers ] && ! make -s -C selftests/ext >/dev/null; then
+	echo "bench: selftests/ext does not build; the xswitch-3ext path will fail" >&2
+fi
 
 # The guest does not inherit our environment: pass the knobs on the command.
 guest_env="BENCH_COUNT=$COUNT BENCH_REPEATS=$REPEATS BENCH_WARMUP=$WARMUP"

@@ -4,7 +4,9 @@
 # What `make check` runs (and so CI, through .ci/run): on a Debian 12 machine
 # as root, without a terminal,
 #   1. scripts/deps.sh         install missing packages
-#   2. make all                kmod/, lib/, tools/ (stops here on failure)
+#   2. make all                kmod/, lib/, tools/, then selftests/ext (the
+#                              selftests' extension module, built out of
+#                              tree); stops here on failure
 #   3. scripts/kunit.sh        KUnit suites under UML -> build/kunit/result
 #   3b. scripts/lint.sh       checkpatch --strict and sparse: one test
 #   4. scripts/vm-run selftests/run.sh
@@ -80,9 +82,22 @@ if ! scripts/deps.sh </dev/null; then
 fi
 
 #-----------------------------------------------------------------------------
-stage "2/5 build (make all)"
+stage "2/5 build (make all; make -C selftests/ext)"
 if ! make -j"$(nproc)" all </dev/null; then
 	echo "check: FAILED: make all failed; fix the build first (see above)" >&2
+	FAILED=$((FAILED + 1))
+	BROKEN=1
+	exit 1
+fi
+# The extension module the selftests insmod, built the way a third party
+# builds one (docs/extensions.md): out of tree, against what "make install"
+# installs for extension authors, staged under build/sdk.
+rm -rf build/sdk
+if ! make install DESTDIR="$PWD/build/sdk" </dev/null >build/sdk-install.log 2>&1 ||
+   ! make -C selftests/ext clean </dev/null >/dev/null ||
+   ! make -C selftests/ext XSW="$PWD/build/sdk/usr/local/src/xswitch" </dev/null; then
+	tail -20 build/sdk-install.log >&2
+	echo "check: FAILED: selftests/ext (the selftests' extension module) does not build" >&2
 	FAILED=$((FAILED + 1))
 	BROKEN=1
 	exit 1
