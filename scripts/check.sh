@@ -92,7 +92,7 @@ fi
 # The extension module the selftests insmod, built the way a third party
 # builds one (docs/extensions.md): out of tree, against what "make install"
 # installs for extension authors, staged under build/sdk.
-rm -rf build/sdk
+rm -rf build/sdk && mkdir -p build
 if ! make install DESTDIR="$PWD/build/sdk" </dev/null >build/sdk-install.log 2>&1 ||
    ! make -C selftests/ext clean </dev/null >/dev/null ||
    ! make -C selftests/ext XSW="$PWD/build/sdk/usr/local/src/xswitch" </dev/null; then
