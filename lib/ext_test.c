@@ -18,20 +18,7 @@
 
 #include "ext.c"
 #include "ext_value.c"
-
-static int failures;
-
-#define CHECK(cond, ...)						\
-	do {								\
-		if (cond) {						\
-			printf("ok   ");				\
-		} else {						\
-			printf("FAIL ");				\
-			failures++;					\
-		}							\
-		printf(__VA_ARGS__);					\
-		printf("\n");						\
-	} while (0)
+#include "test.h"
 
 /* Values ----------------------------------------------------------------- */
 
@@ -741,6 +728,5 @@ int main(void)
 	test_settings();
 	test_attach();
 
-	printf("%s\n", failures ? "FAILED" : "all passed");
-	return failures ? 1 : 0;
+	return test_exit();
 }

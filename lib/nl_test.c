@@ -14,20 +14,7 @@
 #include <linux/genetlink.h>
 
 #include "internal.h"
-
-static int failures;
-
-#define CHECK(cond, ...)						\
-	do {								\
-		if (cond) {						\
-			printf("ok   ");				\
-		} else {						\
-			printf("FAIL ");				\
-			failures++;					\
-		}							\
-		printf(__VA_ARGS__);					\
-		printf("\n");						\
-	} while (0)
+#include "test.h"
 
 static const struct nla_policy ctrl_policy[CTRL_ATTR_MAX + 1] = {
 	[CTRL_ATTR_FAMILY_ID]	= { .type = NLA_U16 },
@@ -214,6 +201,5 @@ int main(void)
 		xsw_close(h);
 	}
 
-	printf("%s\n", failures ? "FAILED" : "all passed");
-	return failures ? 1 : 0;
+	return test_exit();
 }

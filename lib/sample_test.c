@@ -12,20 +12,7 @@
 #include <stdio.h>
 
 #include "sample.c"
-
-static int failures;
-
-#define CHECK(cond, ...)						\
-	do {								\
-		if (cond) {						\
-			printf("ok   ");				\
-		} else {						\
-			printf("FAIL ");				\
-			failures++;					\
-		}							\
-		printf(__VA_ARGS__);					\
-		printf("\n");						\
-	} while (0)
+#include "test.h"
 
 #define FAMILY 33
 
@@ -272,6 +259,5 @@ int main(void)
 	test_pcap();
 	test_open();
 
-	printf("%s\n", failures ? "FAILED" : "all passed");
-	return failures ? 1 : 0;
+	return test_exit();
 }

@@ -182,6 +182,24 @@ xsw_sample_wait()
 	fi
 }
 
+# xsw_sample_n FILE N [MORE]: "xsw -j sample group $GROUP count N", JSON
+# to FILE, while A sends N frames; it must print N samples (MORE ends the
+# message if not, e.g. " at rate 1").
+xsw_sample_n()
+{
+	local js=$1 count=$2 n
+
+	xsw_sample_start "$js" group "$GROUP" count "$count" timeout 120
+	check_err $? "xsw sample did not start listening"
+	send_a "$count"
+	xsw_sample_wait "$js"
+	check_err $? "xsw -j sample group $GROUP count $count"
+
+	n=$(jq length "$js")
+	[ "$n" = "$count" ]
+	check_err $? "xsw sample printed $n samples of $count frames${3:-}"
+}
+
 # psl_start FILE [COUNT]: lib/psample_listen.py in $NS_SW, JSON lines to
 # FILE; returns once it listens.  Sets PSL_PID.
 psl_start()
@@ -216,15 +234,7 @@ sample_fields()
 	ext_detach_all "$NS_SW" sw0
 	sample_set rate 1 group "$GROUP"
 	check_err $? "cannot attach sample rate 1 group $GROUP"
-	xsw_sample_start "$js" group "$GROUP" count 10 timeout 120
-	check_err $? "xsw sample did not start listening"
-	send_a 10
-	xsw_sample_wait "$js"
-	check_err $? "xsw -j sample group $GROUP count 10"
-
-	n=$(jq length "$js")
-	[ "$n" = 10 ]
-	check_err $? "xsw sample printed $n samples of 10 frames at rate 1"
+	xsw_sample_n "$js" 10 " at rate 1"
 	bad=$(jq -c --argjson g "$GROUP" --argjson i "$IFINDEX_A" '[.[] | select(
 		.group != $g or .rate != 1 or .origsize != 60 or .len != 60 or
 		.in_ifindex != $i or .in_dev != "vA" or (.out_ifindex // 0) != 0)] |
@@ -308,21 +318,13 @@ sample_rate()
 
 sample_egress()
 {
-	local js=$TMPD/egress.json n bad
+	local js=$TMPD/egress.json bad
 
 	RET=0
 	ext_detach_all "$NS_SW" sw0
 	sample_set rate 1 group "$GROUP" ingress off egress on
 	check_err $? "cannot attach sample rate 1 ingress off egress on"
-	xsw_sample_start "$js" group "$GROUP" count 5 timeout 120
-	check_err $? "xsw sample did not start listening"
-	send_a 5
-	xsw_sample_wait "$js"
-	check_err $? "xsw -j sample group $GROUP count 5"
-
-	n=$(jq length "$js")
-	[ "$n" = 5 ]
-	check_err $? "xsw sample printed $n samples of 5 frames"
+	xsw_sample_n "$js" 5
 	bad=$(jq -c --argjson a "$IFINDEX_A" --argjson b "$IFINDEX_B" '[.[] | select(
 		.out_ifindex != $b or .out_dev != "vB" or .in_ifindex != $a or
 		.origsize != 60)] | first // empty' "$js")

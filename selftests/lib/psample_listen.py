@@ -20,24 +20,17 @@ and exits.  Plain sockets only, so it runs wherever python3 does.
 """
 import errno
 import json
+import os
 import select
 import socket
 import struct
 import sys
 import time
 
-NETLINK_GENERIC = 16
-SOL_NETLINK = 270
-NETLINK_ADD_MEMBERSHIP = 1
-GENL_ID_CTRL = 0x10
-CTRL_CMD_GETFAMILY = 3
-CTRL_ATTR_FAMILY_ID = 1
-CTRL_ATTR_FAMILY_NAME = 2
-CTRL_ATTR_MCAST_GROUPS = 7
-CTRL_ATTR_MCAST_GRP_NAME = 1
-CTRL_ATTR_MCAST_GRP_ID = 2
-NLM_F_REQUEST = 1
-NLMSG_ERROR = 2
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.dont_write_bytecode = True    # no __pycache__ in the tree
+import genl
+
 SO_RCVBUFFORCE = 33
 
 # include/uapi/linux/psample.h
@@ -47,57 +40,11 @@ ATTRS = {0: "in_ifindex", 1: "out_ifindex", 2: "origsize", 3: "group",
 PSAMPLE_ATTR_DATA = 6
 
 
-def attrs(buf):
-    """Yield (type, payload) of the netlink attributes in buf."""
-    off = 0
-    while off + 4 <= len(buf):
-        alen, atype = struct.unpack_from("=HH", buf, off)
-        if alen < 4:
-            return
-        yield atype & 0x3fff, buf[off + 4:off + alen]
-        off += (alen + 3) & ~3
-
-
-def messages(buf):
-    """Yield (type, genl cmd, attribute bytes) of the messages in buf."""
-    off = 0
-    while off + 16 <= len(buf):
-        mlen, mtype = struct.unpack_from("=IH", buf, off)
-        if mlen < 16:
-            return
-        body = buf[off + 16:off + mlen]
-        cmd = body[0] if body else 0
-        yield mtype, cmd, body[4:]
-        off += (mlen + 3) & ~3
-
-
-def resolve(sock):
-    """The id of the psample family's "packets" multicast group."""
-    name = b"psample\0"
-    attr = struct.pack("=HH", 4 + len(name), CTRL_ATTR_FAMILY_NAME) + name
-    attr += b"\0" * (-len(attr) % 4)
-    msg = struct.pack("=BBH", CTRL_CMD_GETFAMILY, 1, 0) + attr
-    sock.send(struct.pack("=IHHII", 16 + len(msg), GENL_ID_CTRL,
-                          NLM_F_REQUEST, 1, 0) + msg)
-    for mtype, _, body in messages(sock.recv(65536)):
-        if mtype == NLMSG_ERROR:
-            sys.exit("psample_listen: no psample family (modprobe psample)")
-        for atype, payload in attrs(body):
-            if atype != CTRL_ATTR_MCAST_GROUPS:
-                continue
-            for _, grp in attrs(payload):
-                g = dict(attrs(grp))
-                gname = g[CTRL_ATTR_MCAST_GRP_NAME].rstrip(b"\0")
-                if gname == b"packets":
-                    return struct.unpack("=I", g[CTRL_ATTR_MCAST_GRP_ID])[0]
-    sys.exit("psample_listen: no \"packets\" group")
-
-
 def sample(body):
     """A sample's attributes as a dict."""
     out = {v: 0 for v in ATTRS.values()}
     data = b""
-    for atype, payload in attrs(body):
+    for atype, payload in genl.attrs(body):
         if atype in ATTRS:
             # IIFINDEX and OIFINDEX are u16, the others u32.
             fmt = "=H" if len(payload) == 2 else "=I"
@@ -110,9 +57,13 @@ def sample(body):
 
 
 def main():
-    sock = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, NETLINK_GENERIC)
-    sock.bind((0, 0))
-    group = resolve(sock)
+    sock = genl.open_socket()
+    try:
+        group = genl.resolve(sock, "psample", "packets")
+    except genl.NoFamily as e:
+        sys.exit(f"psample_listen: {e} (modprobe psample)")
+    except genl.NoGroup as e:
+        sys.exit(f"psample_listen: {e}")
     if sys.argv[1:] == ["--group-id"]:
         print(group)
         return 0
@@ -121,7 +72,7 @@ def main():
     # Room for a burst: a lost sample must be a test failure, not a
     # slow reader's.
     sock.setsockopt(socket.SOL_SOCKET, SO_RCVBUFFORCE, 8 << 20)
-    sock.setsockopt(SOL_NETLINK, NETLINK_ADD_MEMBERSHIP, group)
+    genl.join(sock, group)
     open(ready, "w").close()
 
     seen = 0
@@ -139,7 +90,7 @@ def main():
                 print(json.dumps({"error": "ENOBUFS"}), flush=True)
                 return 1
             raise
-        for _, cmd, body in messages(buf):
+        for _, cmd, body in genl.messages(buf):
             if cmd != PSAMPLE_CMD_SAMPLE or (count and seen >= count):
                 continue
             print(json.dumps(sample(body)), flush=True)
