@@ -155,8 +155,7 @@ static void flood(const struct xsw_fwd_ctx *ctx, bool src_isolated,
 }
 
 static __always_inline void egress(const struct xsw_fwd_ctx *ctx,
-				   bool src_isolated,
-		   struct sk_buff *skb)
+				   bool src_isolated, struct sk_buff *skb)
 {
 	struct sk_buff *copy;
 	int i;
