@@ -155,7 +155,8 @@ struct xsw_acl_match {
  * @match: the fields to match
  * @priority: lower goes first
  * @id: the caller's name for the rule; breaks ties in @priority, lower first
- * @action: the caller's; the classifier only hands it back
+ * @action: the caller's (acl.c: an index into the rule set); the
+ *	classifier only hands it back
  *
  * Rules equal in both @priority and @id: the earlier in the array wins.
  */
@@ -163,7 +164,7 @@ struct xsw_acl_rule {
 	struct xsw_acl_match match;
 	u32 priority;
 	u32 id;
-	u8 action;
+	u32 action;
 };
 
 /**

@@ -8,20 +8,26 @@
  *              extensions)
  *           -> forwarding (the forwarding extension, or built-in: learn,
  *              FDB)
- *           -> [built-in policies: ACL, QoS]
- *           -> egress, per destination (isolation, the forwarding
- *              extension's filter, filter then capture extensions, VLAN,
- *              MTU) -> port tx
+ *           -> built-in policies: the ingress port's "in" ACL
+ *           -> egress, per destination (isolation, the destination's
+ *              "out" ACL, the forwarding extension's filter, filter then
+ *              capture extensions, VLAN, MTU) -> port tx
  *
- * The bracketed stage arrives with later work.  The extensions a frame
- * meets are one snapshot, ctx->pipe, taken at ingress (ext.c).  The whole
- * path runs under RCU with BH disabled, takes no lock and touches no shared
- * atomic; frames are handled with skb->data at the Ethernet header.
+ * The extensions a frame meets are one snapshot, ctx->pipe, taken at
+ * ingress (ext.c).  Frames an extension injected are trusted: they skip
+ * port security and the ACLs.  A frame's ACL key is read at most once, by
+ * the first ACL on its path, and shared by its copies (struct
+ * xsw_acl_frame, on the ingress stack).  The whole path runs under RCU
+ * with BH disabled, takes no lock and touches no shared atomic (a new
+ * stateful ACL connection aside, which takes its table's lock as a new MAC
+ * does the FDB's); frames are handled with skb->data at the Ethernet
+ * header.
  */
 
 #include <linux/etherdevice.h>
 #include <linux/if_vlan.h>
 
+#include "acl.h"
 #include "ext_chain.h"
 
 /* Is @mac the port's MAC?  The first MAC a port sends becomes its MAC. */
@@ -71,14 +77,21 @@ static noinline struct sk_buff *ext_egress(struct sk_buff *skb,
 
 /*
  * The last steps of egress, for a copy already allowed to reach @dst: the
- * egress extensions, then tag it for the port's VLAN mode, check its size,
- * send it.
+ * port's "out" ACL, the egress extensions, then tag it for the port's VLAN
+ * mode, check its size, send it.  @af is the frame's ACL key; NULL for a
+ * frame an extension injected, which meets no ACL.
  */
-static void transmit(const struct xsw_fwd_ctx *ctx, struct xsw_port *dst,
-		     struct sk_buff *skb)
+static void transmit(const struct xsw_fwd_ctx *ctx, struct xsw_acl_frame *af,
+		     struct xsw_port *dst, struct sk_buff *skb)
 {
 	const struct xsw_port_policy *pol = rcu_dereference(dst->policy);
+	const struct xsw_acl_set *acl = rcu_dereference(dst->acl[XSW_ACL_OUT]);
 
+	if (unlikely(acl) && !ctx->origin &&
+	    !xsw_acl_pass(acl, dst, XSW_ACL_DIR_OUT, af, skb, ctx->vlan)) {
+		xsw_drop(dst, XSW_DROP_ACL, skb);
+		return;
+	}
 	if (unlikely(ctx->pipe)) {
 		skb = ext_egress(skb, ctx, dst);
 		if (!skb)
@@ -94,8 +107,9 @@ static void transmit(const struct xsw_fwd_ctx *ctx, struct xsw_port *dst,
 }
 
 /* Send one copy to an explicit destination, or drop it and count why. */
-static void deliver(const struct xsw_fwd_ctx *ctx, bool src_isolated,
-		    struct xsw_port *dst, struct sk_buff *skb)
+static void deliver(const struct xsw_fwd_ctx *ctx, struct xsw_acl_frame *af,
+		    bool src_isolated, struct xsw_port *dst,
+		    struct sk_buff *skb)
 {
 	const struct xsw_port_policy *pol = rcu_dereference(dst->policy);
 
@@ -106,7 +120,7 @@ static void deliver(const struct xsw_fwd_ctx *ctx, bool src_isolated,
 	else if (unlikely(!port_up(dst)))
 		xsw_drop(dst, XSW_DROP_LINK_DOWN, skb);
 	else
-		transmit(ctx, dst, skb);
+		transmit(ctx, af, dst, skb);
 }
 
 /*
@@ -128,8 +142,8 @@ static bool flood_to(const struct xsw_fwd_ctx *ctx, bool src_isolated,
 	return true;
 }
 
-static void flood(const struct xsw_fwd_ctx *ctx, bool src_isolated,
-		  struct sk_buff *skb)
+static void flood(const struct xsw_fwd_ctx *ctx, struct xsw_acl_frame *af,
+		  bool src_isolated, struct sk_buff *skb)
 {
 	struct xsw_port *port, *prev = NULL;
 	bool isolated = false;
@@ -143,25 +157,26 @@ static void flood(const struct xsw_fwd_ctx *ctx, bool src_isolated,
 			if (!copy)
 				xsw_count(prev, XSW_DROP_NOMEM);
 			else
-				transmit(ctx, prev, copy);
+				transmit(ctx, af, prev, copy);
 		}
 		prev = port;
 	}
 	if (prev)
-		transmit(ctx, prev, skb);
+		transmit(ctx, af, prev, skb);
 	else
 		xsw_drop(ctx->src, isolated ? XSW_DROP_ISOLATED :
 			 XSW_DROP_NO_DESTINATION, skb);
 }
 
 static __always_inline void egress(const struct xsw_fwd_ctx *ctx,
-				   bool src_isolated, struct sk_buff *skb)
+				   struct xsw_acl_frame *af, bool src_isolated,
+				   struct sk_buff *skb)
 {
 	struct sk_buff *copy;
 	int i;
 
 	if (ctx->flood) {
-		flood(ctx, src_isolated, skb);
+		flood(ctx, af, src_isolated, skb);
 		return;
 	}
 	if (!ctx->n_dst) {
@@ -174,9 +189,9 @@ static __always_inline void egress(const struct xsw_fwd_ctx *ctx,
 		if (!copy)
 			xsw_count(ctx->dst[i], XSW_DROP_NOMEM);
 		else
-			deliver(ctx, src_isolated, ctx->dst[i], copy);
+			deliver(ctx, af, src_isolated, ctx->dst[i], copy);
 	}
-	deliver(ctx, src_isolated, ctx->dst[i], skb);
+	deliver(ctx, af, src_isolated, ctx->dst[i], skb);
 }
 
 /*
@@ -256,6 +271,8 @@ static __always_inline void ingress(struct xsw_port *src, struct sk_buff *skb,
 {
 	const struct xsw_port_policy *pol = rcu_dereference(src->policy);
 	struct xsw_switch *sw = src->sw;
+	const struct xsw_acl_set *acl;
+	struct xsw_acl_frame af;
 	struct xsw_fwd_ctx ctx;
 	int reason;
 
@@ -293,7 +310,15 @@ static __always_inline void ingress(struct xsw_port *src, struct sk_buff *skb,
 	} else {
 		builtin_fill(&ctx, skb);
 	}
-	egress(&ctx, pol->isolated, skb);
+
+	af.extracted = false;
+	acl = rcu_dereference(src->acl[XSW_ACL_IN]);
+	if (unlikely(acl) && !origin &&
+	    !xsw_acl_pass(acl, src, XSW_ACL_DIR_IN, &af, skb, ctx.vlan)) {
+		xsw_drop(src, XSW_DROP_ACL, skb);
+		return;
+	}
+	egress(&ctx, &af, pol->isolated, skb);
 }
 
 /**
@@ -316,7 +341,7 @@ void xsw_ingress_inject(struct xsw_ext *origin, struct xsw_port *src,
 	ingress(src, skb, origin);
 }
 
-/* xsw_inject_egress(): @origin's frame, out of @dst in @vlan. */
+/* xsw_inject_egress(): @origin's frame, out of @dst in @vlan; no ACL. */
 void xsw_egress_inject(struct xsw_ext *origin, struct xsw_port *dst,
 		       u16 vlan, struct sk_buff *skb)
 {
@@ -329,7 +354,7 @@ void xsw_egress_inject(struct xsw_ext *origin, struct xsw_port *dst,
 	if (unlikely(!port_up(dst)))
 		xsw_drop(dst, XSW_DROP_LINK_DOWN, skb);
 	else
-		transmit(&ctx, dst, skb);
+		transmit(&ctx, NULL, dst, skb);
 }
 
 /**

@@ -113,6 +113,73 @@ static const struct nla_policy ext_policy[XSW_A_EXT_PRIORITY + 1] = {
 	[XSW_A_EXT_PRIORITY]		= NLA_POLICY_FULL_RANGE(NLA_U32, &ext_priority_range),
 };
 
+#define ACL_PORT_POLICY \
+	[XSW_A_ACL_PORT_IFINDEX]	= IFINDEX_POLICY, \
+	[XSW_A_ACL_PORT_IFNAME]		= IFNAME_POLICY, \
+	[XSW_A_ACL_DIR]			= NLA_POLICY_RANGE(NLA_U8, XSW_ACL_DIR_IN, \
+							   XSW_ACL_DIR_OUT)
+
+/* A rule: in XSW_CMD_ACL_ADD, and in each XSW_A_ACL_RULE of _REPLACE. */
+#define ACL_RULE_POLICY \
+	[XSW_A_ACL_PRIORITY]		= { .type = NLA_U32 }, \
+	[XSW_A_ACL_ACTION]		= NLA_POLICY_RANGE(NLA_U8, XSW_ACL_ACTION_ALLOW, \
+							   XSW_ACL_ACTION_ALLOW_STATEFUL), \
+	[XSW_A_ACL_SRC_MAC]		= NLA_POLICY_ETH_ADDR, \
+	[XSW_A_ACL_SRC_MAC_MASK]	= NLA_POLICY_ETH_ADDR, \
+	[XSW_A_ACL_DST_MAC]		= NLA_POLICY_ETH_ADDR, \
+	[XSW_A_ACL_DST_MAC_MASK]	= NLA_POLICY_ETH_ADDR, \
+	[XSW_A_ACL_ETH_TYPE]		= { .type = NLA_U16 }, \
+	[XSW_A_ACL_VLAN_ID]		= NLA_POLICY_RANGE(NLA_U16, 1, XSW_VLAN_MAX), \
+	[XSW_A_ACL_SRC_IP]		= NLA_POLICY_RANGE(NLA_BINARY, 4, 16), \
+	[XSW_A_ACL_DST_IP]		= NLA_POLICY_RANGE(NLA_BINARY, 4, 16), \
+	[XSW_A_ACL_SRC_PREFIX]		= NLA_POLICY_MAX(NLA_U8, 128), \
+	[XSW_A_ACL_DST_PREFIX]		= NLA_POLICY_MAX(NLA_U8, 128), \
+	[XSW_A_ACL_IP_PROTO]		= { .type = NLA_U8 }, \
+	[XSW_A_ACL_SRC_PORT_MIN]	= { .type = NLA_U16 }, \
+	[XSW_A_ACL_SRC_PORT_MAX]	= { .type = NLA_U16 }, \
+	[XSW_A_ACL_DST_PORT_MIN]	= { .type = NLA_U16 }, \
+	[XSW_A_ACL_DST_PORT_MAX]	= { .type = NLA_U16 }, \
+	[XSW_A_ACL_ICMP_TYPE]		= { .type = NLA_U8 }, \
+	[XSW_A_ACL_ICMP_CODE]		= { .type = NLA_U8 }, \
+	[XSW_A_ACL_TCP_FLAGS]		= { .type = NLA_U8 }, \
+	[XSW_A_ACL_TCP_FLAGS_MASK]	= { .type = NLA_U8 }
+
+static const struct nla_policy acl_add_policy[XSW_A_ACL_TCP_FLAGS_MASK + 1] = {
+	ACL_PORT_POLICY,
+	ACL_RULE_POLICY,
+};
+
+static const struct nla_policy acl_rule_policy[XSW_A_ACL_TCP_FLAGS_MASK + 1] = {
+	ACL_RULE_POLICY,
+};
+
+static const struct nla_policy acl_rules_policy[XSW_A_ACL_RULE + 1] = {
+	[XSW_A_ACL_RULE]		= NLA_POLICY_NESTED(acl_rule_policy),
+};
+
+static const struct nla_policy acl_replace_policy[XSW_A_ACL_RULES + 1] = {
+	ACL_PORT_POLICY,
+	[XSW_A_ACL_DEFAULT]		= NLA_POLICY_RANGE(NLA_U8, XSW_ACL_ACTION_ALLOW,
+							   XSW_ACL_ACTION_DENY),
+	[XSW_A_ACL_RULES]		= NLA_POLICY_NESTED(acl_rules_policy),
+};
+
+static const struct nla_policy acl_del_policy[XSW_A_ACL_ID + 1] = {
+	ACL_PORT_POLICY,
+	[XSW_A_ACL_ID]			= NLA_POLICY_MIN(NLA_U32, 1),
+};
+
+/* ACL_GET and ACL_FLUSH: a port, maybe one direction. */
+static const struct nla_policy acl_port_policy[XSW_A_ACL_DIR + 1] = {
+	ACL_PORT_POLICY,
+};
+
+static const struct nla_policy acl_set_policy[XSW_A_ACL_DEFAULT + 1] = {
+	ACL_PORT_POLICY,
+	[XSW_A_ACL_DEFAULT]		= NLA_POLICY_RANGE(NLA_U8, XSW_ACL_ACTION_ALLOW,
+							   XSW_ACL_ACTION_DENY),
+};
+
 static const struct genl_ops xsw_genl_ops[] = {
 	{
 		.cmd		= XSW_CMD_SWITCH_NEW,
@@ -223,6 +290,47 @@ static const struct genl_ops xsw_genl_ops[] = {
 		.doit		= xsw_nl_ext_set_doit,
 		.policy		= ext_policy,
 		.maxattr	= ARRAY_SIZE(ext_policy) - 1,
+		.flags		= GENL_ADMIN_PERM,
+	},
+	{
+		.cmd		= XSW_CMD_ACL_ADD,
+		.doit		= xsw_nl_acl_add_doit,
+		.policy		= acl_add_policy,
+		.maxattr	= ARRAY_SIZE(acl_add_policy) - 1,
+		.flags		= GENL_ADMIN_PERM,
+	},
+	{
+		.cmd		= XSW_CMD_ACL_DEL,
+		.doit		= xsw_nl_acl_del_doit,
+		.policy		= acl_del_policy,
+		.maxattr	= ARRAY_SIZE(acl_del_policy) - 1,
+		.flags		= GENL_ADMIN_PERM,
+	},
+	{
+		.cmd		= XSW_CMD_ACL_GET,
+		.dumpit		= xsw_nl_acl_get_dumpit,
+		.policy		= acl_port_policy,
+		.maxattr	= ARRAY_SIZE(acl_port_policy) - 1,
+	},
+	{
+		.cmd		= XSW_CMD_ACL_FLUSH,
+		.doit		= xsw_nl_acl_flush_doit,
+		.policy		= acl_port_policy,
+		.maxattr	= ARRAY_SIZE(acl_port_policy) - 1,
+		.flags		= GENL_ADMIN_PERM,
+	},
+	{
+		.cmd		= XSW_CMD_ACL_REPLACE,
+		.doit		= xsw_nl_acl_replace_doit,
+		.policy		= acl_replace_policy,
+		.maxattr	= ARRAY_SIZE(acl_replace_policy) - 1,
+		.flags		= GENL_ADMIN_PERM,
+	},
+	{
+		.cmd		= XSW_CMD_ACL_SET,
+		.doit		= xsw_nl_acl_set_doit,
+		.policy		= acl_set_policy,
+		.maxattr	= ARRAY_SIZE(acl_set_policy) - 1,
 		.flags		= GENL_ADMIN_PERM,
 	},
 };

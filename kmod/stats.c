@@ -20,6 +20,7 @@ const char * const xsw_drop_names[XSW_DROP_NUM] = {
 	[XSW_DROP_LINK_DOWN]		= "link-down",
 	[XSW_DROP_NOMEM]		= "nomem",
 	[XSW_DROP_EXTENSION]		= "extension",
+	[XSW_DROP_ACL]			= "acl",
 };
 
 struct xsw_stats __percpu *xsw_stats_alloc(void)

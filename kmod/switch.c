@@ -7,18 +7,19 @@
  * DOC: Locking
  *
  * RTNL serialises every change to the configuration: switches, ports, port
- * policies, static FDB entries, switch settings, the extension registry
- * and attachments (ext.c has their lifetimes).  Generic netlink handlers
- * that change state take RTNL themselves; netdevice notifiers and
- * rtnl_link_ops callbacks already run under it.  Functions that need it say
- * so with ASSERT_RTNL(), and read RCU-published configuration with
- * xsw_dereference() or rtnl_dereference().
+ * policies, port ACLs (acl.c has their lifetimes), static FDB entries,
+ * switch settings, the extension registry and attachments (ext.c has
+ * theirs).  Generic netlink handlers that change state take RTNL
+ * themselves; netdevice notifiers and rtnl_link_ops callbacks already run
+ * under it.  Functions that need it say so with ASSERT_RTNL(), and read
+ * RCU-published configuration with xsw_dereference() or rtnl_dereference().
  *
  * The packet path never takes a lock on known traffic and never touches a
  * shared atomic.  It runs under RCU with BH disabled and reads the port
- * list, port policies and the FDB with rcu_dereference().  Writers publish
- * with rcu_assign_pointer()/list_add_tail_rcu() under RTNL and free with
- * kfree_rcu()/call_rcu() or after synchronize_net().  Counters are per CPU.
+ * list, port policies, ACL sets and the FDB with rcu_dereference().
+ * Writers publish with rcu_assign_pointer()/list_add_tail_rcu() under RTNL
+ * and free with kfree_rcu()/call_rcu() or after synchronize_net().
+ * Counters are per CPU.
  *
  * fdb->lock (a BH spinlock) guards changes to the FDB - new MACs and moves
  * from the packet path, deletions, flushes and ageing - and each port's
@@ -39,6 +40,7 @@
 #include <linux/module.h>
 
 #include "xswitch.h"
+#include "acl_conn.h"
 
 bool netif_is_xswitch(const struct net_device *dev)
 {
@@ -62,9 +64,14 @@ static int xsw_dev_init(struct net_device *dev)
 	err = xsw_fdb_init(sw);
 	if (err)
 		goto err_host;
+	err = xsw_acl_conn_init(sw);
+	if (err)
+		goto err_fdb;
 	xsw_port_publish(&sw->host);
 	return 0;
 
+err_fdb:
+	xsw_fdb_uninit(sw);
 err_host:
 	xsw_port_uninit(&sw->host);
 	sw->host.stats = NULL;
@@ -88,6 +95,7 @@ static void xsw_dev_uninit(struct net_device *dev)
 	list_del_rcu(&sw->host.list);
 	WARN_ON(!list_empty(&sw->ports));
 	xsw_fdb_port_gone(&sw->host);
+	xsw_acl_conn_uninit(sw);
 	xsw_fdb_uninit(sw);
 }
 

@@ -43,6 +43,7 @@ enum xsw_drop {
 	XSW_DROP_LINK_DOWN,
 	XSW_DROP_NOMEM,
 	XSW_DROP_EXTENSION,
+	XSW_DROP_ACL,
 	XSW_DROP_NUM
 };
 
@@ -99,12 +100,16 @@ struct xsw_port_policy {
  *	host port
  * @list: in @sw->ports (RTNL writers, RCU readers)
  * @policy: current settings (RCU)
+ * @acl: the ACL of each direction, [XSW_ACL_IN] and [XSW_ACL_OUT], NULL
+ *	when it has no rule and allows by default (RCU); see acl.c
  * @mac: the VM's MAC as ether_addr_to_u64(), 0 until set or first seen;
  *	set once from the packet path with cmpxchg, else under RTNL
  * @learned: MACs learned on the port (fdb lock)
  * @dead: being removed, so it may not learn (fdb lock)
  * @type: enum xsw_port_type
  * @stats: per-CPU counters
+ * @acl_conf: the ACLs' rules and settings, NULL until the first ACL
+ *	command (RTNL)
  * @rcu: frees the port
  */
 struct xsw_port {
@@ -112,12 +117,20 @@ struct xsw_port {
 	struct net_device *dev;
 	struct list_head list;
 	struct xsw_port_policy __rcu *policy;
+	struct xsw_acl_set __rcu *acl[2];
 	u64 mac;
 	unsigned int learned;
 	bool dead;
 	u8 type;
 	struct xsw_stats __percpu *stats;
+	struct xsw_acl_port *acl_conf;
 	struct rcu_head rcu;
+};
+
+/* Indices of struct xsw_port.acl: XSW_ACL_DIR_IN and _OUT, less one. */
+enum {
+	XSW_ACL_IN,
+	XSW_ACL_OUT,
 };
 
 /**
@@ -151,6 +164,7 @@ struct xsw_fdb {
  * @exts: attached extensions, struct xsw_ext.sw_node (RTNL)
  * @pipeline: the attached extensions in calling order, or NULL when none
  *	is attached (RTNL writers, RCU readers); see ext.c
+ * @conn: stateful ACL connections (acl_conn.c)
  */
 struct xsw_switch {
 	struct net_device *dev;
@@ -163,6 +177,7 @@ struct xsw_switch {
 	struct xsw_stats __percpu *stats;
 	struct list_head exts;
 	struct xsw_ext_pipeline __rcu *pipeline;
+	struct xsw_acl_conn_table *conn;
 };
 
 /* switch.c */
@@ -412,5 +427,13 @@ int xsw_nl_ext_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
 int xsw_nl_ext_attach_doit(struct sk_buff *skb, struct genl_info *info);
 int xsw_nl_ext_detach_doit(struct sk_buff *skb, struct genl_info *info);
 int xsw_nl_ext_set_doit(struct sk_buff *skb, struct genl_info *info);
+
+/* nl_acl.c */
+int xsw_nl_acl_add_doit(struct sk_buff *skb, struct genl_info *info);
+int xsw_nl_acl_del_doit(struct sk_buff *skb, struct genl_info *info);
+int xsw_nl_acl_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
+int xsw_nl_acl_flush_doit(struct sk_buff *skb, struct genl_info *info);
+int xsw_nl_acl_replace_doit(struct sk_buff *skb, struct genl_info *info);
+int xsw_nl_acl_set_doit(struct sk_buff *skb, struct genl_info *info);
 
 #endif /* _XSWITCH_H */

@@ -39,7 +39,7 @@ PORT_KEYS='["carrier","dhcp_guard","ifindex","ifname","isolated","learn_limit",
 	"learned","mac","mac_spoofing","mtu","native_vlan","pvid","router_guard",
 	"stats","switch","type","vlan_mode","vlans"]'
 STATS_KEYS='["drops","rx_bytes","rx_packets","tx_bytes","tx_packets"]'
-DROP_KEYS='["dhcp-guard","extension","isolated","learn-limit","link-down","malformed","mtu",
+DROP_KEYS='["acl","dhcp-guard","extension","isolated","learn-limit","link-down","malformed","mtu",
 	"no-destination","nomem","router-guard","spoofed-mac","vlan"]'
 FDB_KEYS='["age_ms","ifname","mac","master","state","vlan"]'
 

@@ -600,8 +600,8 @@ ethtool_stats()
 		log_test_skip "ethtool -S shows drop counters" "no ethtool"
 		return
 	fi
-	want="drop_dhcp-guard drop_extension drop_isolated drop_learn-limit drop_link-down"
-	want+=" drop_malformed drop_mtu drop_no-destination drop_nomem"
+	want="drop_acl drop_dhcp-guard drop_extension drop_isolated drop_learn-limit"
+	want+=" drop_link-down drop_malformed drop_mtu drop_no-destination drop_nomem"
 	want+=" drop_router-guard drop_spoofed-mac drop_vlan"
 
 	xsw_run -n "$NS_SW" port add sw0 name h3 type internal

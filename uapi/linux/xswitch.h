@@ -130,6 +130,97 @@
  * XSW_CMD_EXT_DETACH        (admin) disable an extension on a switch
  *   XSW_A_EXT_SWITCH_IFINDEX | _SWITCH_IFNAME, XSW_A_EXT_NAME   required
  *
+ * XSW_CMD_ACL_ADD           (admin) add a rule to a port's ACL
+ *   XSW_A_ACL_PORT_IFINDEX | XSW_A_ACL_PORT_IFNAME   required
+ *   XSW_A_ACL_DIR             u8 enum xsw_acl_dir, required
+ *   XSW_A_ACL_ACTION          u8 enum xsw_acl_action, required
+ *   XSW_A_ACL_PRIORITY        u32, optional, default
+ *                             XSW_ACL_PRIORITY_DEFAULT
+ *   the match, every attribute optional (none at all: every frame):
+ *   XSW_A_ACL_SRC_MAC, _DST_MAC   binary ETH_ALEN
+ *   XSW_A_ACL_SRC_MAC_MASK, _DST_MAC_MASK
+ *                             binary ETH_ALEN, only with its MAC; default
+ *                             all ones
+ *   XSW_A_ACL_ETH_TYPE        u16, host order
+ *   XSW_A_ACL_VLAN_ID         u16 1..4094, the VLAN the switch put the
+ *                             frame in
+ *   XSW_A_ACL_SRC_IP, _DST_IP binary, 4 (IPv4) or 16 (IPv6) bytes; both of
+ *                             one family
+ *   XSW_A_ACL_SRC_PREFIX, _DST_PREFIX
+ *                             u8, only with its address; default the
+ *                             address's length
+ *   XSW_A_ACL_IP_PROTO        u8
+ *   XSW_A_ACL_SRC_PORT_MIN, _SRC_PORT_MAX, _DST_PORT_MIN, _DST_PORT_MAX
+ *                             u16; a MAX needs its MIN and defaults to it;
+ *                             need IP_PROTO tcp, udp or sctp
+ *   XSW_A_ACL_ICMP_TYPE, _ICMP_CODE
+ *                             u8; need IP_PROTO icmp (IPv4) or icmpv6 (IPv6)
+ *   XSW_A_ACL_TCP_FLAGS       u8, byte 13 of the TCP header; needs IP_PROTO
+ *                             tcp
+ *   XSW_A_ACL_TCP_FLAGS_MASK  u8, only with TCP_FLAGS; default 0xff
+ *   -> reply XSW_CMD_ACL_ADD with the rule as XSW_CMD_ACL_GET shows it;
+ *      its XSW_A_ACL_ID is the id the kernel gave it
+ *
+ * XSW_CMD_ACL_DEL           (admin) delete a rule
+ *   XSW_A_ACL_PORT_IFINDEX | _PORT_IFNAME, XSW_A_ACL_ID   required
+ *   XSW_A_ACL_DIR             optional: the rule must be in this direction
+ *
+ * XSW_CMD_ACL_GET           dump ACLs, with their counters
+ *   XSW_A_ACL_PORT_IFINDEX | _PORT_IFNAME   optional: one port's only
+ *   XSW_A_ACL_DIR             optional: one direction's only
+ *   -> per port and direction, first a message without XSW_A_ACL_ID:
+ *      XSW_A_ACL_PORT_IFINDEX, _PORT_IFNAME, _DIR, _DEFAULT, _SHAPES;
+ *      then one message per rule, in evaluation order:
+ *      XSW_A_ACL_PORT_IFINDEX, _PORT_IFNAME, _DIR, _ID, _PRIORITY, _ACTION,
+ *      the rule's match attributes as for XSW_CMD_ACL_ADD (a MAC always
+ *      with its mask, an address with its prefix, a port MIN with its MAX,
+ *      TCP_FLAGS with their mask), _STATS (nest enum xsw_acl_stats_attr).
+ *      A dump of every port leaves out the directions that have no rule
+ *      and the default action allow.
+ *
+ * XSW_CMD_ACL_FLUSH         (admin) delete a port's rules; the default
+ *                           actions stay
+ *   XSW_A_ACL_PORT_IFINDEX | _PORT_IFNAME   required
+ *   XSW_A_ACL_DIR             optional; without it, both directions
+ *
+ * XSW_CMD_ACL_REPLACE       (admin) swap a port and direction's whole rule
+ *                           set for another; each frame meets either the
+ *                           old set or the new one, never a mix
+ *   XSW_A_ACL_PORT_IFINDEX | _PORT_IFNAME, XSW_A_ACL_DIR   required
+ *   XSW_A_ACL_RULES           nest of XSW_A_ACL_RULE, required, may be
+ *                             empty; each XSW_A_ACL_RULE holds one rule's
+ *                             _ACTION, _PRIORITY and match, as for
+ *                             XSW_CMD_ACL_ADD.  May be repeated, as an
+ *                             attribute holds at most 64 KiB (some 1,500
+ *                             rules): the rules of all of them, in order,
+ *                             up to XSW_ACL_RULES_MAX
+ *   XSW_A_ACL_DEFAULT         optional: a default action, swapped in with
+ *                             the rules
+ *   The new rules get ids in the order given; dump to learn them.  10,000
+ *   rules make a message of some 400 KB: the sender needs a send buffer
+ *   that large (SO_SNDBUFFORCE), and NETLINK_CAP_ACK to keep the ack small.
+ *
+ * XSW_CMD_ACL_SET           (admin) set a port and direction's default
+ *                           action
+ *   XSW_A_ACL_PORT_IFINDEX | _PORT_IFNAME, XSW_A_ACL_DIR   required
+ *   XSW_A_ACL_DEFAULT         u8 XSW_ACL_ACTION_ALLOW or _DENY, required
+ *
+ * Port ACLs.  Each port has an ACL for frames from the port into the
+ * switch (XSW_ACL_DIR_IN) and one for frames from the switch out of the
+ * port (XSW_ACL_DIR_OUT), of up to XSW_ACL_RULES_MAX rules each.  A frame
+ * meets its ingress port's "in" ACL once the switch has picked its
+ * destinations, and each copy meets its egress port's "out" ACL before
+ * the egress extensions see it.  Of the rules that match, the one with the
+ * lowest priority, then the lowest id, decides; when none matches, the
+ * default action (initially allow) does.  Allow-stateful allows the frame
+ * and tracks its connection, whose return traffic the other direction of
+ * the same port then allows before its rules are looked at.  Denied frames
+ * count under the drop reason "acl" of the port whose ACL denied them.
+ * Frames an extension injected meet no ACL.  Rule ids are given by the
+ * kernel, 1..2^31-1, unique on a port across both directions; they count
+ * up, wrapping around and skipping ids in use.  A command that is refused
+ * changes nothing.
+ *
  * Extension option values (XSW_A_EXT_OPT_VALUE) are encoded by type:
  *   U32     4 bytes, host order     BOOL    1 byte, 0 or 1
  *   STRING  NUL-terminated          BINARY  raw bytes
@@ -183,6 +274,12 @@ enum xsw_cmd {
 	XSW_CMD_EXT_ATTACH,
 	XSW_CMD_EXT_DETACH,
 	XSW_CMD_EXT_SET,
+	XSW_CMD_ACL_ADD,
+	XSW_CMD_ACL_DEL,
+	XSW_CMD_ACL_GET,
+	XSW_CMD_ACL_FLUSH,
+	XSW_CMD_ACL_REPLACE,
+	XSW_CMD_ACL_SET,
 
 	__XSW_CMD_MAX,
 	XSW_CMD_MAX = __XSW_CMD_MAX - 1
@@ -294,6 +391,7 @@ enum xsw_drop_attr {
 	XSW_A_DROP_EXTENSION,		/* "extension": a filter or forwarding
 					 * extension said so
 					 */
+	XSW_A_DROP_ACL,			/* "acl": a port ACL denied it */
 
 	__XSW_A_DROP_MAX,
 	XSW_A_DROP_MAX = __XSW_A_DROP_MAX - 1
@@ -397,6 +495,83 @@ enum xsw_ext_stats_attr {
 
 	__XSW_A_EXT_STATS_MAX,
 	XSW_A_EXT_STATS_MAX = __XSW_A_EXT_STATS_MAX - 1
+};
+
+#define XSW_ACL_RULES_MAX	10000	/* per port and direction */
+#define XSW_ACL_PRIORITY_DEFAULT 100
+
+enum xsw_acl_dir {
+	XSW_ACL_DIR_UNSPEC,
+	XSW_ACL_DIR_IN,			/* from the port into the switch */
+	XSW_ACL_DIR_OUT,		/* from the switch out of the port */
+
+	__XSW_ACL_DIR_MAX,
+	XSW_ACL_DIR_MAX = __XSW_ACL_DIR_MAX - 1
+};
+
+enum xsw_acl_action {
+	XSW_ACL_ACTION_UNSPEC,
+	XSW_ACL_ACTION_ALLOW,
+	XSW_ACL_ACTION_DENY,
+	XSW_ACL_ACTION_ALLOW_STATEFUL,	/* allow, and the return traffic */
+
+	__XSW_ACL_ACTION_MAX,
+	XSW_ACL_ACTION_MAX = __XSW_ACL_ACTION_MAX - 1
+};
+
+enum xsw_acl_attr {
+	XSW_A_ACL_UNSPEC,
+	XSW_A_ACL_PORT_IFINDEX,		/* u32 */
+	XSW_A_ACL_PORT_IFNAME,		/* string */
+	XSW_A_ACL_DIR,			/* u8 enum xsw_acl_dir */
+	XSW_A_ACL_ID,			/* u32, given by the kernel */
+	XSW_A_ACL_PRIORITY,		/* u32, lower first */
+	XSW_A_ACL_ACTION,		/* u8 enum xsw_acl_action */
+	XSW_A_ACL_DEFAULT,		/* u8 XSW_ACL_ACTION_ALLOW or _DENY */
+	XSW_A_ACL_SRC_MAC,		/* binary ETH_ALEN */
+	XSW_A_ACL_SRC_MAC_MASK,		/* binary ETH_ALEN */
+	XSW_A_ACL_DST_MAC,		/* binary ETH_ALEN */
+	XSW_A_ACL_DST_MAC_MASK,		/* binary ETH_ALEN */
+	XSW_A_ACL_ETH_TYPE,		/* u16, host order */
+	XSW_A_ACL_VLAN_ID,		/* u16 1..4094 */
+	XSW_A_ACL_SRC_IP,		/* binary, 4 or 16 bytes */
+	XSW_A_ACL_DST_IP,		/* binary, 4 or 16 bytes */
+	XSW_A_ACL_SRC_PREFIX,		/* u8 */
+	XSW_A_ACL_DST_PREFIX,		/* u8 */
+	XSW_A_ACL_IP_PROTO,		/* u8 */
+	XSW_A_ACL_SRC_PORT_MIN,		/* u16 */
+	XSW_A_ACL_SRC_PORT_MAX,		/* u16 */
+	XSW_A_ACL_DST_PORT_MIN,		/* u16 */
+	XSW_A_ACL_DST_PORT_MAX,		/* u16 */
+	XSW_A_ACL_ICMP_TYPE,		/* u8 */
+	XSW_A_ACL_ICMP_CODE,		/* u8 */
+	XSW_A_ACL_TCP_FLAGS,		/* u8 */
+	XSW_A_ACL_TCP_FLAGS_MASK,	/* u8 */
+	XSW_A_ACL_STATS,		/* nest enum xsw_acl_stats_attr,
+					 * read-only
+					 */
+	XSW_A_ACL_RULES,		/* nest of XSW_A_ACL_RULE */
+	XSW_A_ACL_RULE,			/* nest enum xsw_acl_attr: one rule */
+	XSW_A_ACL_SHAPES,		/* u32, read-only: the masks a lookup
+					 * in the direction's rules may probe
+					 */
+	XSW_A_ACL_PAD,
+
+	__XSW_A_ACL_MAX,
+	XSW_A_ACL_MAX = __XSW_A_ACL_MAX - 1
+};
+
+/* Per rule, summed over CPUs; u64 each. */
+enum xsw_acl_stats_attr {
+	XSW_A_ACL_STATS_UNSPEC,
+	XSW_A_ACL_STATS_PAD,
+	XSW_A_ACL_STATS_PACKETS,	/* frames the rule decided */
+	XSW_A_ACL_STATS_BYTES,		/* their bytes, from the Ethernet
+					 * header on
+					 */
+
+	__XSW_A_ACL_STATS_MAX,
+	XSW_A_ACL_STATS_MAX = __XSW_A_ACL_STATS_MAX - 1
 };
 
 #endif /* _UAPI_LINUX_XSWITCH_H */
