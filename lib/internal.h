@@ -37,6 +37,7 @@ struct xsw_handle {
 	int family;
 	int err;
 	int errattr;
+	uint32_t erroff;	/* NLMSGERR_ATTR_OFFS of the last error, or 0 */
 	char errmsg[XSW_ERRMSG_LEN];
 };
 
@@ -65,6 +66,9 @@ typedef int (*xsw_parse_fn)(struct xsw_handle *h, struct nlattr **tb,
 int xsw_open_family(struct xsw_handle **hp, const char *name);
 
 struct nl_msg *xsw_msg_new(struct xsw_handle *h, uint8_t cmd);
+/* For requests larger than a page: room for @size bytes in all. */
+struct nl_msg *xsw_msg_new_size(struct xsw_handle *h, uint8_t cmd,
+				size_t size);
 int xsw_put_ifname(struct xsw_handle *h, struct nl_msg *msg, int attrtype,
 		   const char *what, const char *name);
 int xsw_abort(struct xsw_handle *h, struct nl_msg *msg);

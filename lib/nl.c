@@ -11,6 +11,7 @@
  * parsed here into the handle's message.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -82,6 +83,7 @@ static void clear_err(struct xsw_handle *h)
 {
 	h->err = 0;
 	h->errattr = 0;
+	h->erroff = 0;
 	h->errmsg[0] = '\0';
 }
 
@@ -130,8 +132,8 @@ static void parse_extack(struct xact *t, void *tlvs, int len)
 			    sizeof(h->errmsg));
 
 	if (tb[NLMSGERR_ATTR_OFFS] && nla_len(tb[NLMSGERR_ATTR_OFFS]) >= 4) {
-		h->errattr = attr_at(t->req,
-				     nla_get_u32(tb[NLMSGERR_ATTR_OFFS]));
+		h->erroff = nla_get_u32(tb[NLMSGERR_ATTR_OFFS]);
+		h->errattr = attr_at(t->req, h->erroff);
 		if (h->errattr && !h->errmsg[0])
 			snprintf(h->errmsg, sizeof(h->errmsg),
 				 "invalid attribute %s",
@@ -253,6 +255,38 @@ static int on_intr(struct nl_msg *msg, void *arg)
 	return NL_OK;
 }
 
+/*
+ * Netlink refuses a request longer than the socket's send buffer (less
+ * 32 bytes), which libnl sets to 64 KiB.  Grow it for a larger one:
+ * SO_SNDBUFFORCE goes past net.core.wmem_max but needs CAP_NET_ADMIN in
+ * the initial namespace; SO_SNDBUF does not.  The kernel doubles the
+ * value given, for its bookkeeping.
+ */
+static int make_room(struct xsw_handle *h, size_t len)
+{
+	int fd = nl_socket_get_fd(h->sk), size = 0, want;
+	socklen_t optlen = sizeof(size);
+
+	if (len <= 32768)
+		return 0;
+	if (len > INT_MAX / 2 - 32)
+		return xsw_seterr(h, -EMSGSIZE, "request of %zu bytes is too large",
+				  len);
+	if (!getsockopt(fd, SOL_SOCKET, SO_SNDBUF, &size, &optlen) &&
+	    (size_t)size >= len + 32)
+		return 0;
+	want = len + 32;
+	if (setsockopt(fd, SOL_SOCKET, SO_SNDBUFFORCE, &want, sizeof(want)))
+		setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &want, sizeof(want));
+	optlen = sizeof(size);
+	if (!getsockopt(fd, SOL_SOCKET, SO_SNDBUF, &size, &optlen) &&
+	    (size_t)size >= len + 32)
+		return 0;
+	return xsw_seterr(h, -EMSGSIZE,
+			  "request of %zu bytes does not fit in the socket's send buffer (%d bytes): raise net.core.wmem_max, or run with CAP_NET_ADMIN",
+			  len, size);
+}
+
 static int transact(struct xsw_handle *h, struct nl_msg *msg, int flags,
 		    const struct xsw_attrs *attrs, xsw_parse_fn parse,
 		    void *arg)
@@ -279,6 +313,9 @@ static int transact(struct xsw_handle *h, struct nl_msg *msg, int flags,
 	nl_cb_set(h->cb, NL_CB_DUMP_INTR, NL_CB_CUSTOM, on_intr, &t);
 	nl_cb_err(h->cb, NL_CB_CUSTOM, on_error, &t);
 
+	ret = make_room(h, nlmsg_hdr(msg)->nlmsg_len);
+	if (ret)
+		goto out;
 	ret = nl_send_auto(h->sk, msg);
 	if (ret < 0) {
 		ret = xsw_seterr(h, nle_errno(ret), "netlink send: %s",
@@ -324,12 +361,12 @@ int xsw_dump(struct xsw_handle *h, struct nl_msg *msg,
 }
 
 static struct nl_msg *msg_new(struct xsw_handle *h, int family, uint8_t cmd,
-			      uint8_t version)
+			      uint8_t version, size_t size)
 {
 	struct nl_msg *msg;
 
 	clear_err(h);
-	msg = nlmsg_alloc();
+	msg = size ? nlmsg_alloc_size(size) : nlmsg_alloc();
 	if (!msg || !genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, family, 0, 0,
 				 cmd, version)) {
 		nlmsg_free(msg);
@@ -341,7 +378,13 @@ static struct nl_msg *msg_new(struct xsw_handle *h, int family, uint8_t cmd,
 
 struct nl_msg *xsw_msg_new(struct xsw_handle *h, uint8_t cmd)
 {
-	return msg_new(h, h->family, cmd, XSW_GENL_VERSION);
+	return msg_new(h, h->family, cmd, XSW_GENL_VERSION, 0);
+}
+
+struct nl_msg *xsw_msg_new_size(struct xsw_handle *h, uint8_t cmd,
+				size_t size)
+{
+	return msg_new(h, h->family, cmd, XSW_GENL_VERSION, size);
 }
 
 int xsw_abort(struct xsw_handle *h, struct nl_msg *msg)
@@ -400,7 +443,7 @@ static int resolve_family(struct xsw_handle *h, const char *name)
 	struct nl_msg *msg;
 	int err;
 
-	msg = msg_new(h, GENL_ID_CTRL, CTRL_CMD_GETFAMILY, 1);
+	msg = msg_new(h, GENL_ID_CTRL, CTRL_CMD_GETFAMILY, 1, 0);
 	if (!msg || nla_put_string(msg, CTRL_ATTR_FAMILY_NAME, name))
 		return xsw_abort(h, msg);
 	err = xsw_do(h, msg, &ctrl_attrs, parse_family, NULL);

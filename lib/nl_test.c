@@ -4,12 +4,14 @@
  * It needs no xswitch module: it talks to families every kernel has
  * ("nlctrl", and "netdev" from 6.3 on) through the same request loop the
  * xswitch calls use, so it checks do/dump/ACK handling, stopping a dump
- * early, and that errno and the extended ack reach the caller.  It also
+ * early, that errno and the extended ack reach the caller, and that a
+ * request of 600 KB gets the send buffer it needs.  It also
  * parses hand-made counters, as a kernel newer than the library sends them.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #include <linux/genetlink.h>
 
@@ -48,6 +50,57 @@ static int count_family(struct xsw_handle *h, struct nlattr **tb, void *arg)
 	    !strcmp(nla_get_string(tb[CTRL_ATTR_FAMILY_NAME]), "nlctrl"))
 		c->nlctrl = true;
 	return c->seen == c->stop_at ? 42 : 0;
+}
+
+/* Whether this process may set SO_SNDBUFFORCE (CAP_NET_ADMIN). */
+static bool may_force(int fd)
+{
+	int size = 0;
+	socklen_t len = sizeof(size);
+
+	getsockopt(fd, SOL_SOCKET, SO_SNDBUF, &size, &len);
+	return !setsockopt(fd, SOL_SOCKET, SO_SNDBUFFORCE, &size, sizeof(size));
+}
+
+/*
+ * A request of 600 KB, as a REPLACE of 10,000 ACL rules makes: the family
+ * name and ten attributes of 60,000 bytes, of a type nlctrl does not know.
+ * libnl leaves 64 KiB of send buffer, which the kernel would refuse it
+ * with (EMSGSIZE, before it sees it); the request loop must make room.
+ * The kernel then answers it, whether it ignores the unknown attributes
+ * or refuses them.
+ */
+static void test_large_request(struct xsw_handle *h)
+{
+	static char filler[60000];
+	int fd = nl_socket_get_fd(h->sk), before = 0, after = 0, err, i;
+	socklen_t len = sizeof(before);
+	struct nl_msg *msg;
+	size_t size;
+
+	getsockopt(fd, SOL_SOCKET, SO_SNDBUF, &before, &len);
+	msg = xsw_msg_new_size(h, CTRL_CMD_GETFAMILY, 700000);
+	if (!msg || nla_put_string(msg, CTRL_ATTR_FAMILY_NAME, "nlctrl") < 0) {
+		CHECK(0, "large request: cannot build");
+		nlmsg_free(msg);
+		return;
+	}
+	for (i = 0; i < 10; i++)
+		if (nla_put(msg, CTRL_ATTR_MAX + 1, sizeof(filler), filler) < 0)
+			break;
+	size = nlmsg_hdr(msg)->nlmsg_len;
+	err = xsw_do(h, msg, &ctrl_attrs, NULL, NULL);
+	len = sizeof(after);
+	getsockopt(fd, SOL_SOCKET, SO_SNDBUF, &after, &len);
+	if (err == -EMSGSIZE && !may_force(fd)) {
+		printf("skip request of %zu bytes: no CAP_NET_ADMIN, and net.core.wmem_max is too small: \"%s\"\n",
+		       size, xsw_errmsg(h));
+		return;
+	}
+	CHECK(i == 10 && size > 600000 && (err == 0 || err == -EINVAL) &&
+	      (size_t)after > size && (size_t)before < size,
+	      "request of %zu bytes sent: %d \"%s\", send buffer %d -> %d",
+	      size, err, xsw_errmsg(h), before, after);
 }
 
 static int get_family(struct xsw_handle *h, const char *name)
@@ -178,6 +231,10 @@ int main(void)
 	err = get_family(h, "nlctrl");
 	CHECK(err == 0 && !xsw_errmsg(h)[0] && !xsw_errattr(h),
 	      "error cleared by the next call: %d \"%s\"", err, xsw_errmsg(h));
+
+	test_large_request(h);
+	err = get_family(h, "nlctrl");
+	CHECK(err == 0, "request after a large one: %d", err);
 
 	msg = xsw_msg_new(h, CTRL_CMD_GETFAMILY);
 	err = xsw_put_ifname(h, msg, 1, "switch", "0123456789abcdef");

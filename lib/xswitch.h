@@ -726,6 +726,272 @@ int xsw_ext_value_parse(uint8_t type, const char *text, void *buf,
 int xsw_ext_value_format(uint8_t type, const void *data, size_t len,
 			 char *buf, size_t size);
 
+/* Port ACLs ----------------------------------------------------------- */
+
+/* Which match fields of struct xsw_acl_rule_info are set. */
+enum {
+	XSW_ACL_MATCH_SRC_MAC	= 1u << 0,
+	XSW_ACL_MATCH_DST_MAC	= 1u << 1,
+	XSW_ACL_MATCH_ETH_TYPE	= 1u << 2,
+	XSW_ACL_MATCH_VLAN_ID	= 1u << 3,
+	XSW_ACL_MATCH_SRC_IP	= 1u << 4,
+	XSW_ACL_MATCH_DST_IP	= 1u << 5,
+	XSW_ACL_MATCH_IP_PROTO	= 1u << 6,
+	XSW_ACL_MATCH_SRC_PORT	= 1u << 7,
+	XSW_ACL_MATCH_DST_PORT	= 1u << 8,
+	XSW_ACL_MATCH_ICMP_TYPE	= 1u << 9,
+	XSW_ACL_MATCH_ICMP_CODE	= 1u << 10,
+	XSW_ACL_MATCH_TCP_FLAGS	= 1u << 11,
+
+	XSW_ACL_MATCH_ALL	= (1u << 12) - 1,
+};
+
+/**
+ * struct xsw_acl_prefix - an IP address and prefix length of a rule
+ * @family: AF_INET or AF_INET6
+ * @len:    prefix length, 0..32 or 0..128
+ * @addr:   the address, network order; an IPv4 address in the first 4
+ *          bytes
+ */
+struct xsw_acl_prefix {
+	uint8_t family;
+	uint8_t len;
+	uint8_t addr[16];
+};
+
+/**
+ * struct xsw_acl_rule_info - a rule of a port ACL
+ * @id:			given by the kernel, 1..2^31-1; ignored in requests
+ * @priority:		lower is looked at first; every request sends it, so
+ *			set it (XSW_ACL_PRIORITY_DEFAULT is the usual value;
+ *			xsw_acl_rule_parse() sets it when not given)
+ * @action:		enum xsw_acl_action
+ * @match:		XSW_ACL_MATCH_* bits: the fields below that are set;
+ *			none matches every frame
+ * @src_mac:		source MAC ...
+ * @src_mac_mask:	... and the bits of it that count (all ones: all)
+ * @dst_mac:		destination MAC ...
+ * @dst_mac_mask:	... and its mask
+ * @eth_type:		EtherType, host order; an address implies it
+ * @vlan_id:		1..4094, the VLAN the switch put the frame in
+ * @src_ip:		source prefix; with @dst_ip, of one family
+ * @dst_ip:		destination prefix
+ * @ip_proto:		IP protocol (IPv6: the last next header)
+ * @src_port_min:	TCP, UDP or SCTP source ports @src_port_min..
+ * @src_port_max:	@src_port_max (equal for one port)
+ * @dst_port_min:	destination ports @dst_port_min..
+ * @dst_port_max:	@dst_port_max
+ * @icmp_type:		ICMP or ICMPv6 type
+ * @icmp_code:		ICMP or ICMPv6 code
+ * @tcp_flags:		byte 13 of the TCP header ...
+ * @tcp_flags_mask:	... and the bits of it that count
+ * @packets:		frames the rule decided (replies only)
+ * @bytes:		their bytes, from the Ethernet header on
+ *
+ * A field's mask, prefix length and range maximum are part of the rule:
+ * set them (xsw_acl_rule_parse() does; the kernel's replies hold them).
+ * Requests leave out those that are what the kernel assumes without them
+ * (all ones, the address's length, the minimum, 0xff).
+ */
+struct xsw_acl_rule_info {
+	uint32_t id;
+	uint32_t priority;
+	uint8_t action;
+	uint32_t match;
+	uint8_t src_mac[6];
+	uint8_t src_mac_mask[6];
+	uint8_t dst_mac[6];
+	uint8_t dst_mac_mask[6];
+	uint16_t eth_type;
+	uint16_t vlan_id;
+	struct xsw_acl_prefix src_ip;
+	struct xsw_acl_prefix dst_ip;
+	uint8_t ip_proto;
+	uint16_t src_port_min;
+	uint16_t src_port_max;
+	uint16_t dst_port_min;
+	uint16_t dst_port_max;
+	uint8_t icmp_type;
+	uint8_t icmp_code;
+	uint8_t tcp_flags;
+	uint8_t tcp_flags_mask;
+	uint64_t packets;
+	uint64_t bytes;
+};
+
+/**
+ * struct xsw_acl_info - the ACL of a port in one direction
+ * @port_ifindex:	the port's netdevice
+ * @port_ifname:	its name
+ * @dir:		enum xsw_acl_dir
+ * @default_action:	XSW_ACL_ACTION_ALLOW or _DENY: for frames no rule
+ *			matches
+ * @shapes:		the masks a lookup may probe: the classifier's cost
+ */
+struct xsw_acl_info {
+	uint32_t port_ifindex;
+	char port_ifname[IF_NAMESIZE];
+	uint8_t dir;
+	uint8_t default_action;
+	uint32_t shapes;
+};
+
+/* Room for the text of any one rule value, with the NUL. */
+#define XSW_ACL_VALUE_TEXT_LEN	64
+
+/**
+ * xsw_acl_rule_parse() - a rule from words, as "xsw acl add" takes them
+ * @argc:    number of words
+ * @argv:    "[priority N] action ACTION MATCH...", keyword and value
+ *           pairs in any order: priority 0..4294967295 (default 100);
+ *           action allow, deny or allow-stateful (required); and the
+ *           match keywords of tc flower: src_mac and dst_mac ADDR[/MASK]
+ *           (MASK a MAC or a length 0..48), eth_type ipv4, ipv6, arp or
+ *           a number (0x hex), vlan_id 1..4094, src_ip and dst_ip
+ *           ADDR[/LEN] (IPv4 or IPv6), ip_proto tcp, udp, icmp, icmpv6,
+ *           sctp or 0..255, src_port and dst_port N or N-M, icmp_type and
+ *           icmp_code 0..255, tcp_flags FLAGS[/MASK] (numbers like
+ *           0x02/0x12, or names fin, syn, rst, psh, ack, urg, ece, cwr
+ *           joined by commas like syn/syn,ack; no MASK: 0xff)
+ * @rule:    filled on success (zeroed first)
+ * @err:     on failure, why, e.g. "port range 90-80 is reversed"
+ * @errlen:  room in @err; 128 is plenty
+ *
+ * Besides the syntax, it refuses what the kernel would: ports without
+ * ip_proto tcp, udp or sctp, tcp_flags without tcp, ICMP fields without
+ * icmp or icmpv6 (of the addresses' family), addresses of two families,
+ * an eth_type that is not the addresses', ip_proto with an eth_type that
+ * is not IP.
+ *
+ * Return: 0, or -EINVAL with @err set.
+ */
+int xsw_acl_rule_parse(int argc, char *const *argv,
+		       struct xsw_acl_rule_info *rule, char *err,
+		       size_t errlen);
+
+/**
+ * xsw_acl_rule_format() - a rule as the words xsw_acl_rule_parse() takes
+ * @rule: the rule
+ * @cb:   called once per keyword with its value as text (at most
+ *        XSW_ACL_VALUE_TEXT_LEN with the NUL): "priority", "action", then
+ *        each match keyword in the order of the XSW_ACL_MATCH_* bits.
+ *        Masks, prefix lengths and range ends are left out where they
+ *        are the default.  @key and @value are valid during the call
+ *        only; a non-zero return stops and is returned.
+ * @arg:  passed to @cb
+ *
+ * Return: 0, or what @cb returned.  Unknown actions are written as
+ * numbers, which xsw_acl_rule_parse() does not take back.
+ */
+int xsw_acl_rule_format(const struct xsw_acl_rule_info *rule,
+			int (*cb)(const char *key, const char *value,
+				  void *arg),
+			void *arg);
+
+/**
+ * xsw_acl_add() - add a rule to a port's ACL
+ * @h:    handle
+ * @port: netdevice name of the port
+ * @dir:  XSW_ACL_DIR_IN or XSW_ACL_DIR_OUT
+ * @rule: the rule; its @id and counters are ignored
+ * @out:  when not NULL, filled with the rule as the kernel stored it,
+ *        @out->id the id it was given
+ *
+ * Each add rebuilds the direction's classifier: load many rules with
+ * xsw_acl_replace().  Needs CAP_NET_ADMIN.  Return: 0 or a negative
+ * errno; -EINVAL without asking the kernel for match bits outside
+ * XSW_ACL_MATCH_ALL or an address family other than AF_INET and
+ * AF_INET6.
+ */
+int xsw_acl_add(struct xsw_handle *h, const char *port, uint8_t dir,
+		const struct xsw_acl_rule_info *rule,
+		struct xsw_acl_rule_info *out);
+
+/**
+ * xsw_acl_del() - delete a rule
+ * @h:    handle
+ * @port: netdevice name of the port
+ * @dir:  the direction the rule must be in, or 0 for either
+ * @id:   the rule's id
+ *
+ * Needs CAP_NET_ADMIN.  Return: 0 or a negative errno; -ENOENT when the
+ * port has no such rule.
+ */
+int xsw_acl_del(struct xsw_handle *h, const char *port, uint8_t dir,
+		uint32_t id);
+
+/**
+ * xsw_acl_dump() - call @cb for every port ACL and every rule
+ * @h:    handle
+ * @port: only this port's ACLs; NULL: of every port of every switch in
+ *        the namespace, which leaves out the directions that have no rule
+ *        and the default action allow
+ * @dir:  only this direction, or 0 for both
+ * @cb:   called once per port and direction with @rule NULL, then once
+ *        per rule of it, in evaluation order, with the same @acl; @acl
+ *        and @rule are valid during the call only
+ * @arg:  passed to @cb
+ *
+ * As xsw_switch_dump(): a non-zero return of @cb stops the walk and is
+ * returned; -EINTR means the ACLs changed during the dump: try again.
+ *
+ * Return: 0, the non-zero value @cb returned, or a negative errno.
+ */
+int xsw_acl_dump(struct xsw_handle *h, const char *port, uint8_t dir,
+		 int (*cb)(const struct xsw_acl_info *acl,
+			   const struct xsw_acl_rule_info *rule, void *arg),
+		 void *arg);
+
+/**
+ * xsw_acl_flush() - delete a port's rules; the default actions stay
+ * @h:    handle
+ * @port: netdevice name of the port
+ * @dir:  one direction, or 0 for both
+ *
+ * Needs CAP_NET_ADMIN.  Return: 0 or a negative errno.
+ */
+int xsw_acl_flush(struct xsw_handle *h, const char *port, uint8_t dir);
+
+/**
+ * xsw_acl_set_default() - set the action for frames no rule matches
+ * @h:      handle
+ * @port:   netdevice name of the port
+ * @dir:    XSW_ACL_DIR_IN or XSW_ACL_DIR_OUT
+ * @action: XSW_ACL_ACTION_ALLOW (the initial one) or XSW_ACL_ACTION_DENY
+ *
+ * Needs CAP_NET_ADMIN.  Return: 0 or a negative errno.
+ */
+int xsw_acl_set_default(struct xsw_handle *h, const char *port, uint8_t dir,
+			uint8_t action);
+
+/**
+ * xsw_acl_replace() - swap a port and direction's whole rule set
+ * @h:       handle
+ * @port:    netdevice name of the port
+ * @dir:     XSW_ACL_DIR_IN or XSW_ACL_DIR_OUT
+ * @rules:   the new rules, in the order they get their ids; their @id and
+ *           counters are ignored
+ * @n:       entries in @rules, 0..XSW_ACL_RULES_MAX (0 deletes them all)
+ * @default_action: XSW_ACL_ACTION_ALLOW or _DENY, swapped in with the
+ *           rules; negative keeps the current one
+ * @bad:     when not NULL and the call fails, set to the index in @rules
+ *           of the rule the kernel refused, or to @n when the failure is
+ *           not about one rule
+ *
+ * One request, in one step: each frame meets the old set or the new one.
+ * The rules go in several attributes of at most 64 KiB; 10,000 rules
+ * make a request of some 500 KB (an address and a port each) to 2.1 MB
+ * (every field), and the library enlarges the socket's send buffer for
+ * it (past net.core.wmem_max when it has CAP_NET_ADMIN in the initial
+ * namespace).  Dump to learn the new ids.  Needs CAP_NET_ADMIN.
+ *
+ * Return: 0 or a negative errno; -ENOSPC without asking the kernel for
+ * more than XSW_ACL_RULES_MAX rules, -EINVAL as xsw_acl_add().
+ */
+int xsw_acl_replace(struct xsw_handle *h, const char *port, uint8_t dir,
+		    const struct xsw_acl_rule_info *rules, size_t n,
+		    int default_action, size_t *bad);
+
 /* Packet samples ------------------------------------------------------ */
 
 /*

@@ -23,6 +23,7 @@ struct xsw_handle *get_handle(void);
 int do_switch(int argc, char **argv);
 int do_port(int argc, char **argv);
 int do_fdb(int argc, char **argv);
+int do_acl(int argc, char **argv);
 int do_ext(int argc, char **argv);
 int do_sample(int argc, char **argv);
 
