@@ -8,20 +8,22 @@
  *              extensions)
  *           -> forwarding (the forwarding extension, or built-in: learn,
  *              FDB)
- *           -> built-in policies: the ingress port's "in" ACL
+ *           -> built-in policies: the ingress port's "in" ACL, then its
+ *              "in" rate limit
  *           -> egress, per destination (isolation, the destination's
- *              "out" ACL, the forwarding extension's filter, filter then
- *              capture extensions, VLAN, MTU) -> port tx
+ *              "out" ACL, its "out" rate limit, the uplink's HTB class,
+ *              the forwarding extension's filter, filter then capture
+ *              extensions, VLAN, MTU) -> port tx
  *
  * The extensions a frame meets are one snapshot, ctx->pipe, taken at
  * ingress (ext.c).  Frames an extension injected are trusted: they skip
- * port security and the ACLs.  A frame's ACL key is read at most once, by
- * the first ACL on its path, and shared by its copies (struct
- * xsw_acl_frame, on the ingress stack).  The whole path runs under RCU
- * with BH disabled, takes no lock and touches no shared atomic (a new
+ * port security, the ACLs and the rate limits.  A frame's ACL key is read
+ * at most once, by the first ACL on its path, and shared by its copies
+ * (struct xsw_acl_frame, on the ingress stack).  The whole path runs under
+ * RCU with BH disabled, takes no lock and touches no shared atomic (a new
  * stateful ACL connection aside, which takes its table's lock as a new MAC
- * does the FDB's); frames are handled with skb->data at the Ethernet
- * header.
+ * does the FDB's, and a port's rate limit, whose token bucket has a lock:
+ * qos.c); frames are handled with skb->data at the Ethernet header.
  */
 
 #include <linux/etherdevice.h>
@@ -29,6 +31,7 @@
 
 #include "acl.h"
 #include "ext_chain.h"
+#include "qos.h"
 
 /* Is @mac the port's MAC?  The first MAC a port sends becomes its MAC. */
 static __always_inline bool mac_allowed(struct xsw_port *port, const u8 *mac)
@@ -77,21 +80,28 @@ static noinline struct sk_buff *ext_egress(struct sk_buff *skb,
 
 /*
  * The last steps of egress, for a copy already allowed to reach @dst: the
- * port's "out" ACL, the egress extensions, then tag it for the port's VLAN
- * mode, check its size, send it.  @af is the frame's ACL key; NULL for a
- * frame an extension injected, which meets no ACL.
+ * port's "out" ACL and rate limit, its HTB class on the uplink, the egress
+ * extensions, then tag it for the port's VLAN mode, check its size, send
+ * it.  @af is the frame's ACL key; NULL for a frame an extension injected,
+ * which meets no ACL and no rate limit.
  */
 static void transmit(const struct xsw_fwd_ctx *ctx, struct xsw_acl_frame *af,
 		     struct xsw_port *dst, struct sk_buff *skb)
 {
 	const struct xsw_port_policy *pol = rcu_dereference(dst->policy);
 	const struct xsw_acl_set *acl = rcu_dereference(dst->acl[XSW_ACL_OUT]);
+	const struct xsw_qos_limit *lim = rcu_dereference(dst->qos[XSW_ACL_OUT]);
 
 	if (unlikely(acl) && !ctx->origin &&
 	    !xsw_acl_pass(acl, dst, XSW_ACL_DIR_OUT, af, skb, ctx->vlan)) {
 		xsw_drop(dst, XSW_DROP_ACL, skb);
 		return;
 	}
+	if (unlikely(lim) && !ctx->origin && !xsw_qos_pass(lim, skb->len)) {
+		xsw_drop(dst, XSW_DROP_QOS, skb);
+		return;
+	}
+	xsw_qos_classify(ctx->src, dst, skb);
 	if (unlikely(ctx->pipe)) {
 		skb = ext_egress(skb, ctx, dst);
 		if (!skb)
@@ -271,6 +281,7 @@ static __always_inline void ingress(struct xsw_port *src, struct sk_buff *skb,
 {
 	const struct xsw_port_policy *pol = rcu_dereference(src->policy);
 	struct xsw_switch *sw = src->sw;
+	const struct xsw_qos_limit *lim;
 	const struct xsw_acl_set *acl;
 	struct xsw_acl_frame af;
 	struct xsw_fwd_ctx ctx;
@@ -318,6 +329,11 @@ static __always_inline void ingress(struct xsw_port *src, struct sk_buff *skb,
 		xsw_drop(src, XSW_DROP_ACL, skb);
 		return;
 	}
+	lim = rcu_dereference(src->qos[XSW_ACL_IN]);
+	if (unlikely(lim) && !origin && !xsw_qos_pass(lim, skb->len)) {
+		xsw_drop(src, XSW_DROP_QOS, skb);
+		return;
+	}
 	egress(&ctx, &af, pol->isolated, skb);
 }
 
@@ -341,7 +357,10 @@ void xsw_ingress_inject(struct xsw_ext *origin, struct xsw_port *src,
 	ingress(src, skb, origin);
 }
 
-/* xsw_inject_egress(): @origin's frame, out of @dst in @vlan; no ACL. */
+/*
+ * xsw_inject_egress(): @origin's frame, out of @dst in @vlan; no ACL, no
+ * rate limit, and no source port, so HTB's default class.
+ */
 void xsw_egress_inject(struct xsw_ext *origin, struct xsw_port *dst,
 		       u16 vlan, struct sk_buff *skb)
 {

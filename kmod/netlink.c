@@ -180,6 +180,44 @@ static const struct nla_policy acl_set_policy[XSW_A_ACL_DEFAULT + 1] = {
 							   XSW_ACL_ACTION_DENY),
 };
 
+static struct netlink_range_validation qos_rate_range = {
+	.min = 1, .max = XSW_QOS_RATE_MAX,
+};
+
+static struct netlink_range_validation qos_burst_range = {
+	.min = 1, .max = XSW_QOS_BURST_MAX,
+};
+
+#define QOS_PORT_POLICY \
+	[XSW_A_QOS_PORT_IFINDEX]	= IFINDEX_POLICY, \
+	[XSW_A_QOS_PORT_IFNAME]		= IFNAME_POLICY
+
+#define QOS_DIR_POLICY \
+	[XSW_A_QOS_DIR]			= NLA_POLICY_RANGE(NLA_U8, XSW_ACL_DIR_IN, \
+							   XSW_ACL_DIR_OUT)
+
+static const struct nla_policy qos_set_policy[XSW_A_QOS_MIN_WEIGHT + 1] = {
+	QOS_PORT_POLICY,
+	QOS_DIR_POLICY,
+	[XSW_A_QOS_MAX_RATE]		= NLA_POLICY_FULL_RANGE(NLA_U64, &qos_rate_range),
+	[XSW_A_QOS_BURST]		= NLA_POLICY_FULL_RANGE(NLA_U32, &qos_burst_range),
+	[XSW_A_QOS_MIN_RATE]		= NLA_POLICY_FULL_RANGE(NLA_U64, &qos_rate_range),
+	[XSW_A_QOS_MIN_WEIGHT]		= NLA_POLICY_RANGE(NLA_U32, 1, XSW_QOS_WEIGHT_MAX),
+};
+
+static const struct nla_policy qos_get_policy[XSW_A_QOS_SWITCH_IFNAME + 1] = {
+	QOS_PORT_POLICY,
+	[XSW_A_QOS_SWITCH_IFINDEX]	= IFINDEX_POLICY,
+	[XSW_A_QOS_SWITCH_IFNAME]	= IFNAME_POLICY,
+};
+
+static const struct nla_policy qos_del_policy[XSW_A_QOS_DEL_MIN + 1] = {
+	QOS_PORT_POLICY,
+	QOS_DIR_POLICY,
+	[XSW_A_QOS_DEL_MAX]		= { .type = NLA_FLAG },
+	[XSW_A_QOS_DEL_MIN]		= { .type = NLA_FLAG },
+};
+
 static const struct genl_ops xsw_genl_ops[] = {
 	{
 		.cmd		= XSW_CMD_SWITCH_NEW,
@@ -331,6 +369,27 @@ static const struct genl_ops xsw_genl_ops[] = {
 		.doit		= xsw_nl_acl_set_doit,
 		.policy		= acl_set_policy,
 		.maxattr	= ARRAY_SIZE(acl_set_policy) - 1,
+		.flags		= GENL_ADMIN_PERM,
+	},
+	{
+		.cmd		= XSW_CMD_QOS_SET,
+		.doit		= xsw_nl_qos_set_doit,
+		.policy		= qos_set_policy,
+		.maxattr	= ARRAY_SIZE(qos_set_policy) - 1,
+		.flags		= GENL_ADMIN_PERM,
+	},
+	{
+		.cmd		= XSW_CMD_QOS_GET,
+		.doit		= xsw_nl_qos_get_doit,
+		.dumpit		= xsw_nl_qos_get_dumpit,
+		.policy		= qos_get_policy,
+		.maxattr	= ARRAY_SIZE(qos_get_policy) - 1,
+	},
+	{
+		.cmd		= XSW_CMD_QOS_DEL,
+		.doit		= xsw_nl_qos_del_doit,
+		.policy		= qos_del_policy,
+		.maxattr	= ARRAY_SIZE(qos_del_policy) - 1,
 		.flags		= GENL_ADMIN_PERM,
 	},
 };

@@ -9,9 +9,9 @@
  * NETDEV_UNREGISTER notifier below).  Extensions are told before a port
  * is published, and may veto it, and again once it is off the list.
  * Removal is: off the list, tell the extensions, mark dead and flush its
- * FDB entries and stateful ACL connections, release the lower device
- * (which waits for the packet path), free after a grace period - its ACLs
- * with it.
+ * FDB entries and stateful ACL connections, drop its bandwidth guarantee,
+ * release the lower device (which waits for the packet path), free after
+ * a grace period - its ACLs and rate limits with it.
  */
 
 #include <linux/etherdevice.h>
@@ -21,6 +21,7 @@
 #include "xswitch.h"
 #include "acl.h"
 #include "acl_conn.h"
+#include "qos.h"
 
 /* Changes whenever a port comes or goes, so port dumps notice.  RTNL. */
 unsigned int xsw_port_seq;
@@ -67,6 +68,7 @@ int xsw_port_init(struct xsw_port *port, struct xsw_switch *sw,
 void xsw_port_uninit(struct xsw_port *port)
 {
 	xsw_acl_port_uninit(port);
+	xsw_qos_port_uninit(port);
 	kfree(rcu_dereference_protected(port->policy, 1));
 	free_percpu(port->stats);
 }
@@ -278,6 +280,7 @@ void xsw_port_del(struct xsw_port *port)
 		sw->external = NULL;
 	xsw_fdb_port_gone(port);
 	xsw_acl_conn_port_gone(port);
+	xsw_qos_port_gone(port);
 
 	if (port->type == XSW_PORT_TYPE_INTERNAL) {
 		xsw_iport_detach(dev);

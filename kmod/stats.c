@@ -21,6 +21,7 @@ const char * const xsw_drop_names[XSW_DROP_NUM] = {
 	[XSW_DROP_NOMEM]		= "nomem",
 	[XSW_DROP_EXTENSION]		= "extension",
 	[XSW_DROP_ACL]			= "acl",
+	[XSW_DROP_QOS]			= "qos",
 };
 
 struct xsw_stats __percpu *xsw_stats_alloc(void)

@@ -7,19 +7,24 @@
  * DOC: Locking
  *
  * RTNL serialises every change to the configuration: switches, ports, port
- * policies, port ACLs (acl.c has their lifetimes), static FDB entries,
- * switch settings, the extension registry and attachments (ext.c has
- * theirs).  Generic netlink handlers that change state take RTNL
+ * policies, port ACLs (acl.c has their lifetimes), port QoS (qos.c), static
+ * FDB entries, switch settings, the extension registry and attachments
+ * (ext.c has theirs).  Generic netlink handlers that change state take RTNL
  * themselves; netdevice notifiers and rtnl_link_ops callbacks already run
  * under it.  Functions that need it say so with ASSERT_RTNL(), and read
  * RCU-published configuration with xsw_dereference() or rtnl_dereference().
  *
  * The packet path never takes a lock on known traffic and never touches a
- * shared atomic.  It runs under RCU with BH disabled and reads the port
- * list, port policies, ACL sets and the FDB with rcu_dereference().
- * Writers publish with rcu_assign_pointer()/list_add_tail_rcu() under RTNL
- * and free with kfree_rcu()/call_rcu() or after synchronize_net().
- * Counters are per CPU.
+ * shared atomic, but for the token bucket of a port that has a rate limit
+ * (qos.c says why).  It runs under RCU with BH disabled and reads the port
+ * list, port policies, ACL sets, rate limits and the FDB with
+ * rcu_dereference().  Writers publish with rcu_assign_pointer()/
+ * list_add_tail_rcu() under RTNL and free with kfree_rcu()/call_rcu() or
+ * after synchronize_net().  Counters are per CPU.
+ *
+ * A rate limit's bucket lock (a BH spinlock) serialises the frames that
+ * meet that limit; it nests inside nothing on the packet path and inside
+ * RTNL when a limit is set.
  *
  * fdb->lock (a BH spinlock) guards changes to the FDB - new MACs and moves
  * from the packet path, deletions, flushes and ageing - and each port's
@@ -55,6 +60,7 @@ static int xsw_dev_init(struct net_device *dev)
 
 	INIT_LIST_HEAD(&sw->ports);
 	INIT_LIST_HEAD(&sw->exts);
+	sw->qos_major = XSW_QOS_HTB_MAJOR_DEFAULT;
 	sw->stats = xsw_stats_alloc();
 	if (!sw->stats)
 		return -ENOMEM;

@@ -44,6 +44,7 @@ enum xsw_drop {
 	XSW_DROP_NOMEM,
 	XSW_DROP_EXTENSION,
 	XSW_DROP_ACL,
+	XSW_DROP_QOS,
 	XSW_DROP_NUM
 };
 
@@ -102,6 +103,10 @@ struct xsw_port_policy {
  * @policy: current settings (RCU)
  * @acl: the ACL of each direction, [XSW_ACL_IN] and [XSW_ACL_OUT], NULL
  *	when it has no rule and allows by default (RCU); see acl.c
+ * @qos: the rate limit of each direction, [XSW_ACL_IN] and [XSW_ACL_OUT],
+ *	NULL when there is none (RCU); see qos.c
+ * @qos_priority: skb->priority of its frames out of the external port, the
+ *	HTB class of its guarantee, or 0 (RTNL writers, READ_ONCE readers)
  * @mac: the VM's MAC as ether_addr_to_u64(), 0 until set or first seen;
  *	set once from the packet path with cmpxchg, else under RTNL
  * @learned: MACs learned on the port (fdb lock)
@@ -110,6 +115,8 @@ struct xsw_port_policy {
  * @stats: per-CPU counters
  * @acl_conf: the ACLs' rules and settings, NULL until the first ACL
  *	command (RTNL)
+ * @qos_conf: the QoS settings and the limits' buckets, NULL until the
+ *	first QoS command (RTNL)
  * @rcu: frees the port
  */
 struct xsw_port {
@@ -118,16 +125,19 @@ struct xsw_port {
 	struct list_head list;
 	struct xsw_port_policy __rcu *policy;
 	struct xsw_acl_set __rcu *acl[2];
+	struct xsw_qos_limit __rcu *qos[2];
+	u32 qos_priority;
 	u64 mac;
 	unsigned int learned;
 	bool dead;
 	u8 type;
 	struct xsw_stats __percpu *stats;
 	struct xsw_acl_port *acl_conf;
+	struct xsw_qos_port *qos_conf;
 	struct rcu_head rcu;
 };
 
-/* Indices of struct xsw_port.acl: XSW_ACL_DIR_IN and _OUT, less one. */
+/* Indices of xsw_port.acl and .qos: XSW_ACL_DIR_IN and _OUT, less one. */
 enum {
 	XSW_ACL_IN,
 	XSW_ACL_OUT,
@@ -165,6 +175,11 @@ struct xsw_fdb {
  * @pipeline: the attached extensions in calling order, or NULL when none
  *	is attached (RTNL writers, RCU readers); see ext.c
  * @conn: stateful ACL connections (acl_conn.c)
+ * @qos_major: the handle of the HTB qdisc on the external port's device
+ *	(RTNL)
+ * @qos_guaranteed: ports with a bandwidth guarantee; while there is one,
+ *	frames out of the external port get their class in skb->priority
+ *	(RTNL writers, READ_ONCE readers)
  */
 struct xsw_switch {
 	struct net_device *dev;
@@ -178,6 +193,8 @@ struct xsw_switch {
 	struct list_head exts;
 	struct xsw_ext_pipeline __rcu *pipeline;
 	struct xsw_acl_conn_table *conn;
+	u16 qos_major;
+	unsigned int qos_guaranteed;
 };
 
 /* switch.c */
@@ -435,5 +452,11 @@ int xsw_nl_acl_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
 int xsw_nl_acl_flush_doit(struct sk_buff *skb, struct genl_info *info);
 int xsw_nl_acl_replace_doit(struct sk_buff *skb, struct genl_info *info);
 int xsw_nl_acl_set_doit(struct sk_buff *skb, struct genl_info *info);
+
+/* nl_qos.c */
+int xsw_nl_qos_set_doit(struct sk_buff *skb, struct genl_info *info);
+int xsw_nl_qos_del_doit(struct sk_buff *skb, struct genl_info *info);
+int xsw_nl_qos_get_doit(struct sk_buff *skb, struct genl_info *info);
+int xsw_nl_qos_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
 
 #endif /* _XSWITCH_H */

@@ -28,6 +28,7 @@ static const char *const drop_names[XSW_A_DROP_MAX + 1] = {
 	[XSW_A_DROP_NOMEM]		= "nomem",
 	[XSW_A_DROP_EXTENSION]		= "extension",
 	[XSW_A_DROP_ACL]		= "acl",
+	[XSW_A_DROP_QOS]		= "qos",
 };
 
 static const struct nla_policy stats_policy[XSW_A_STATS_MAX + 1] = {

@@ -602,7 +602,7 @@ ethtool_stats()
 	fi
 	want="drop_acl drop_dhcp-guard drop_extension drop_isolated drop_learn-limit"
 	want+=" drop_link-down drop_malformed drop_mtu drop_no-destination drop_nomem"
-	want+=" drop_router-guard drop_spoofed-mac drop_vlan"
+	want+=" drop_qos drop_router-guard drop_spoofed-mac drop_vlan"
 
 	xsw_run -n "$NS_SW" port add sw0 name h3 type internal
 	check_err "$rc" "xsw port add sw0 name h3 type internal: $err"

@@ -221,6 +221,74 @@
  * up, wrapping around and skipping ids in use.  A command that is refused
  * changes nothing.
  *
+ * XSW_CMD_QOS_SET           (admin) set a port's rate limit in one
+ *                           direction, its bandwidth guarantee on the
+ *                           uplink, or both; all or nothing
+ *   XSW_A_QOS_PORT_IFINDEX | XSW_A_QOS_PORT_IFNAME   required
+ *   XSW_A_QOS_DIR             u8 enum xsw_acl_dir: the limit's direction;
+ *                             with XSW_A_QOS_MAX_RATE only
+ *   XSW_A_QOS_MAX_RATE        u64 bits/s, 1..XSW_QOS_RATE_MAX; needs DIR
+ *   XSW_A_QOS_BURST           u32 bytes, 1..XSW_QOS_BURST_MAX, only with
+ *                             MAX_RATE; default: 300 ms at the rate (what
+ *                             TCP needs to reach the rate through a
+ *                             policer), at least two frames of the port's
+ *                             MTU with a VLAN header, at most
+ *                             XSW_QOS_BURST_MAX
+ *   XSW_A_QOS_MIN_RATE        u64 bits/s, 1..XSW_QOS_RATE_MAX \ vm and
+ *   XSW_A_QOS_MIN_WEIGHT      u32 1..100                      / internal
+ *                             ports only, one or the other; replaces the
+ *                             port's guarantee of either kind
+ *   At least MAX_RATE or a MIN_* is required.
+ *
+ * XSW_CMD_QOS_DEL           (admin) remove a port's limits or guarantee
+ *   XSW_A_QOS_PORT_IFINDEX | XSW_A_QOS_PORT_IFNAME   required
+ *   XSW_A_QOS_DEL_MAX         flag: the limits of both directions
+ *   XSW_A_QOS_DIR             u8: the limit of this direction only
+ *   XSW_A_QOS_DEL_MIN         flag: the guarantee
+ *   None of them: everything the port has, which may be nothing.
+ *   Naming a limit or a guarantee the port does not have is refused
+ *   (ENOENT), and then nothing is removed.
+ *
+ * XSW_CMD_QOS_GET           one port's QoS (do), or every port's (dump)
+ *   do:   XSW_A_QOS_PORT_IFINDEX | _PORT_IFNAME     required
+ *   dump: XSW_A_QOS_PORT_IFINDEX | _PORT_IFNAME     optional: that port
+ *         XSW_A_QOS_SWITCH_IFINDEX | _SWITCH_IFNAME optional: that switch
+ *   -> per port (a dump of several leaves out ports with no QoS at all):
+ *      XSW_A_QOS_PORT_IFINDEX, _PORT_IFNAME, _SWITCH_IFINDEX,
+ *      _SWITCH_IFNAME;
+ *      _MIN_RATE or _MIN_WEIGHT, _CLASS and _HTB_MAJOR, when the port has
+ *      a guarantee;
+ *      one XSW_A_QOS_LIMIT nest per direction with a limit, holding
+ *      XSW_A_QOS_DIR, _MAX_RATE, _BURST (the default filled in) and
+ *      _STATS (nest enum xsw_qos_stats_attr)
+ *
+ * Port QoS.  A port may have a maximum rate in each direction (XSW_ACL_DIR_IN:
+ * from the port into the switch; _OUT: from the switch out of the port),
+ * enforced by a token bucket policer: frames above the rate are dropped and
+ * counted under the drop reason "qos" of the port.  A frame's bytes are
+ * counted as the port counters count them, from the Ethernet header (no FCS,
+ * no 802.1Q tag), a GSO frame as its length.  A frame passes while the bucket
+ * holds any credit, and may take it below zero: over any time T a direction
+ * passes at most rate * T + burst bytes plus one frame, and a frame larger
+ * than the burst (GSO) still passes.  A frame meets its ingress port's "in"
+ * limit once, after the "in" ACL, and each copy its egress port's "out" limit
+ * after the "out" ACL, before the egress extensions.  Frames an extension
+ * injected meet no limit, as they meet no ACL.  Setting a limit starts it
+ * with a full bucket.
+ *
+ * A vm or internal port may have a minimum bandwidth on the uplink, as a
+ * rate or as a weight.  xswitch does not schedule: it classifies, and an HTB
+ * qdisc that userspace installs on the external port's device, with handle
+ * XSW_A_QOS_HTB_MAJOR:, does the rest.  The first guarantee a port gets
+ * gives it an HTB class minor (XSW_A_QOS_CLASS, from XSW_QOS_CLASS_MIN up,
+ * the lowest free on the switch) that it keeps while it exists.  While at
+ * least one port of the switch has a guarantee, every frame sent out of the
+ * external port gets skb->priority = HTB_MAJOR:CLASS of the port it came
+ * from, or 0 (HTB's default class) when that port has no guarantee or the
+ * frame has no source port (an extension sent it out of the port directly),
+ * before the egress extensions see it.  Minors below XSW_QOS_CLASS_MIN are
+ * left to userspace (the root and the default class).
+ *
  * Extension option values (XSW_A_EXT_OPT_VALUE) are encoded by type:
  *   U32     4 bytes, host order     BOOL    1 byte, 0 or 1
  *   STRING  NUL-terminated          BINARY  raw bytes
@@ -280,6 +348,9 @@ enum xsw_cmd {
 	XSW_CMD_ACL_FLUSH,
 	XSW_CMD_ACL_REPLACE,
 	XSW_CMD_ACL_SET,
+	XSW_CMD_QOS_SET,
+	XSW_CMD_QOS_GET,
+	XSW_CMD_QOS_DEL,
 
 	__XSW_CMD_MAX,
 	XSW_CMD_MAX = __XSW_CMD_MAX - 1
@@ -392,6 +463,7 @@ enum xsw_drop_attr {
 					 * extension said so
 					 */
 	XSW_A_DROP_ACL,			/* "acl": a port ACL denied it */
+	XSW_A_DROP_QOS,			/* "qos": above a port's max rate */
 
 	__XSW_A_DROP_MAX,
 	XSW_A_DROP_MAX = __XSW_A_DROP_MAX - 1
@@ -572,6 +644,55 @@ enum xsw_acl_stats_attr {
 
 	__XSW_A_ACL_STATS_MAX,
 	XSW_A_ACL_STATS_MAX = __XSW_A_ACL_STATS_MAX - 1
+};
+
+#define XSW_QOS_RATE_MAX	1000000000000ULL	/* bits/s: 1 Tbit/s */
+#define XSW_QOS_BURST_MAX	268435456U		/* bytes: 256 MiB */
+#define XSW_QOS_WEIGHT_MAX	100
+#define XSW_QOS_CLASS_MIN	0x10	/* HTB class minors xswitch gives */
+#define XSW_QOS_CLASS_MAX	0xffdf
+#define XSW_QOS_HTB_MAJOR_DEFAULT 1
+
+enum xsw_qos_attr {
+	XSW_A_QOS_UNSPEC,
+	XSW_A_QOS_PORT_IFINDEX,		/* u32 */
+	XSW_A_QOS_PORT_IFNAME,		/* string */
+	XSW_A_QOS_DIR,			/* u8 enum xsw_acl_dir */
+	XSW_A_QOS_MAX_RATE,		/* u64 bits/s */
+	XSW_A_QOS_BURST,		/* u32 bytes */
+	XSW_A_QOS_MIN_RATE,		/* u64 bits/s */
+	XSW_A_QOS_MIN_WEIGHT,		/* u32 1..XSW_QOS_WEIGHT_MAX */
+	XSW_A_QOS_CLASS,		/* u32, read-only: the port's HTB class
+					 * minor
+					 */
+	XSW_A_QOS_STATS,		/* nest enum xsw_qos_stats_attr,
+					 * read-only
+					 */
+	XSW_A_QOS_PAD,
+	XSW_A_QOS_SWITCH_IFINDEX,	/* u32 */
+	XSW_A_QOS_SWITCH_IFNAME,	/* string */
+	XSW_A_QOS_HTB_MAJOR,		/* u16, read-only: the handle of the
+					 * uplink's HTB qdisc
+					 */
+	XSW_A_QOS_LIMIT,		/* nest enum xsw_qos_attr, read-only:
+					 * one direction's limit
+					 */
+	XSW_A_QOS_DEL_MAX,		/* flag, QOS_DEL: both limits */
+	XSW_A_QOS_DEL_MIN,		/* flag, QOS_DEL: the guarantee */
+
+	__XSW_A_QOS_MAX,
+	XSW_A_QOS_MAX = __XSW_A_QOS_MAX - 1
+};
+
+/* Per port and direction, since the port was made; u64 each. */
+enum xsw_qos_stats_attr {
+	XSW_A_QOS_STATS_UNSPEC,
+	XSW_A_QOS_STATS_PAD,
+	XSW_A_QOS_STATS_DROPPED_PACKETS,	/* frames above the rate */
+	XSW_A_QOS_STATS_DROPPED_BYTES,		/* their bytes */
+
+	__XSW_A_QOS_STATS_MAX,
+	XSW_A_QOS_STATS_MAX = __XSW_A_QOS_STATS_MAX - 1
 };
 
 #endif /* _UAPI_LINUX_XSWITCH_H */
