@@ -202,14 +202,67 @@ setup_xswitch_3ext() {
 }
 teardown_xswitch_3ext() { teardown_xswitch; }
 
-# xswitch modes build on setup_xswitch, e.g. (add "xswitch-acl-100" to
-# PATHS to run it):
+# xswitch-acl-N: xswitch with N rules in the "in" ACL of a1 (the frames'
+# ingress port), loaded with one "xsw acl replace -batch": N - 1 deny rules
+# that the bench's frames do not match, in 8 match shapes, then, last in
+# evaluation order (priority 200 after the others' 100), the allow that
+# they match; the default is deny, so every frame needs that last rule.
+# The allow has the shape of one of the denies, so a lookup probes at most
+# 8 masks whatever N.  xswitch-acl-0 has no rule and the default allow, in
+# which case the kernel keeps no ACL for the direction at all: it measures
+# "ACLs built in, none configured" (one load and test a frame).  Not in
+# PATHS: run them by name, scripts/bench.sh xswitch-acl-10000.
+ACL_SIZES=(0 10 100 1000 10000)
+
+acl_rules() {  # acl_rules N FILE: write xswitch-acl-N's rules to FILE
+	local n=$1 i
+	{
+		for ((i = 0; i < n - 1; i++)); do
+			case $((i % 8)) in
+			0) echo "priority 100 action deny ip_proto udp dst_port $((1000 + i))" ;;
+			1) echo "priority 100 action deny ip_proto udp src_port $((1000 + i))" ;;
+			2) echo "priority 100 action deny dst_ip 10.201.$((i / 256 % 256)).$((i % 256))" ;;
+			3) echo "priority 100 action deny src_ip 10.202.$((i / 256 % 256)).0/24" ;;
+			4) printf 'priority 100 action deny dst_mac 02:00:01:00:%02x:%02x\n' $((i / 256 % 256)) $((i % 256)) ;;
+			5) printf 'priority 100 action deny src_mac 02:00:02:00:%02x:%02x\n' $((i / 256 % 256)) $((i % 256)) ;;
+			6) echo "priority 100 action deny ip_proto udp dst_ip 10.203.$((i / 256 % 256)).$((i % 256)) dst_port $UDP_PORT" ;;
+			7) echo "priority 100 action deny eth_type $((0x9000 + i / 8))" ;;
+			esac
+		done
+		if [ "$n" -gt 0 ]; then
+			echo "priority 200 action allow ip_proto udp dst_ip $SINK_IP dst_port $UDP_PORT"
+		fi
+	} >"$2"
+}
+
+setup_xswitch_acl() {  # setup_xswitch_acl N
+	local n=$1 f=$TMP/acl-$1.rules def=deny got
+	[ "$n" -gt 0 ] || def=allow
+	# Written once, for the first repeat.
+	[ -s "$f" ] || [ "$n" = 0 ] || acl_rules "$n" "$f"
+	[ -e "$f" ] || : >"$f"
+	setup_xswitch
+	xsw acl replace dev a1 dir in default "$def" -batch "$f"
+	got=$(xsw -j acl show dev a1 dir in | jq -r '.[0] | "\(.rules | length) \(.shapes)"')
+	if [ "${got% *}" != "$n" ] || [ "${got#* }" -gt 8 ]; then
+		echo "a1 in: $got (rules, shapes), expected $n rules in at most 8 shapes" >&2
+		return 1
+	fi
+}
+for n in "${ACL_SIZES[@]}"; do
+	eval "setup_xswitch_acl_$n() { setup_xswitch_acl $n; }
+		teardown_xswitch_acl_$n() { teardown_xswitch; }"
+done
+unset n
+
+# xswitch modes build on setup_xswitch, as xswitch-3ext and xswitch-acl-N
+# above do, e.g. (add "xswitch-isolated" to PATHS to run it):
 #
-#   setup_xswitch_acl_100() {
+#   setup_xswitch_isolated() {
 #	setup_xswitch
-#	for i in $(seq 1 100); do xsw acl add ...; done
+#	xsw port set a1 isolated on
 #   }
-#   teardown_xswitch_acl_100() { teardown_xswitch; }
+#   teardown_xswitch_isolated() { teardown_xswitch; }
 
 ###########################################################################
 # Kernel preparation and checks.

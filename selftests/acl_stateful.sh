@@ -1,0 +1,471 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Stateful port ACLs: an "allow-stateful" rule allows a frame and its
+# connection's return traffic, which the other direction of the same port
+# then lets through whatever its rules and default say.
+#
+# Client VM: V's port allows, coming in (from V), only ICMP echo requests,
+# TCP and UDP, each by an allow-stateful rule, and going out (to V)
+# nothing: its default is deny and it has no rule.  V pings P and talks TCP
+# and UDP to P and gets the answers; P cannot reach V on its own, and
+# frames to V that are almost the answers (another port, another address)
+# are dropped; an idle UDP connection expires.
+#
+# Server VM: V's port allows, going out (to V), TCP to port 8080 by an
+# allow-stateful rule, and nothing else either way: P talks to V's server
+# on 8080, not on 8081, and V cannot open a connection to P.
+#
+#  +- $NS_V -------------------------+   +- $NS_P -------------------------+
+#  | e0 $IP_V $MAC_V                 |   | e0 $IP_P $MAC_P                 |
+#  | the VM: TCP/UDP servers and     |   | its peer: TCP/UDP echo servers  |
+#  | clients (sock.py), a UDP sink   |   | and clients, crafted frames     |
+#  +---------------|-----------------+   +---------------|-----------------+
+#  +---------------|-------------------------------------|----- $NS_SW ----+
+#  |    ACL "in"  vV  ACL "out"                          vP   no ACL        |
+#  |    (from V)   +------------------- sw0 ------------+                   |
+#  +------------------------------------------------------------------------+
+#
+# IPv6 is off and neighbour entries are permanent, so only the test's own
+# traffic crosses the switch and the "acl" drop counter of vV can be
+# checked exactly.  Servers and clients are $TMPD/sock.py (python sockets;
+# there is no nc); results come from "xsw -j" and the servers' logs.
+#
+# Not covered: the connection table's counters (entries, evictions,
+# expirations), which no command shows.
+
+# shellcheck disable=SC2317  # the tests are called through tests_run
+
+ALL_TESTS="
+	client_acl
+	vm_pings_peer
+	peer_cannot_ping_vm
+	vm_tcp_to_peer
+	peer_tcp_to_vm_denied
+	vm_udp_to_peer
+	udp_return_exact_tuple
+	udp_connection_expires
+	server_acl
+"
+
+# shellcheck source=lib.sh source-path=SCRIPTDIR
+source "$(dirname "$0")/lib.sh"
+# shellcheck source=lib/l2.sh source-path=SCRIPTDIR
+source "$(dirname "$0")/lib/l2.sh"
+
+MAC_V=02:00:00:00:00:01
+MAC_P=02:00:00:00:00:02
+IP_V=10.0.0.1
+IP_P=10.0.0.2
+# The UDP "other" idle timeout (XSW_ACL_CONN_OTHER_TIMEOUT), in seconds.
+UDP_TIMEOUT=30
+
+write_sock_py()
+{
+	SOCK=$TMPD/sock.py
+	cat >"$SOCK" <<'EOF'
+"""sock.py serve tcp|udp|sink PORT READYFILE
+   sock.py client tcp|udp IP PORT SPORT TIMEOUT
+
+serve: on 0.0.0.0:PORT, a TCP echo server, a UDP echo server or a UDP sink
+(no answers); touches READYFILE once bound and prints "PROTO IP PORT" for
+each connection or datagram.  client: sends "hello" from SPORT (0: any)
+and exits 0 if it is echoed back within TIMEOUT seconds, else 1 saying why.
+"""
+import socket
+import sys
+
+
+def serve(proto, port, ready):
+    if proto == "tcp":
+        s = socket.socket()
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        s.bind(("0.0.0.0", port))
+        s.listen(8)
+        open(ready, "w").close()
+        while True:
+            c, a = s.accept()
+            print("tcp %s %d" % a, flush=True)
+            while True:
+                d = c.recv(4096)
+                if not d:
+                    break
+                c.sendall(d)
+            c.close()
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    s.bind(("0.0.0.0", port))
+    open(ready, "w").close()
+    while True:
+        d, a = s.recvfrom(4096)
+        print("udp %s %d" % a, flush=True)
+        if proto == "udp":
+            s.sendto(d, a)
+
+
+def client(proto, ip, port, sport, timeout):
+    try:
+        if proto == "tcp":
+            s = socket.socket()
+            s.settimeout(timeout)
+            if sport:
+                s.bind(("", sport))
+            s.connect((ip, port))
+            s.sendall(b"hello")
+            d = s.recv(100)
+        else:
+            s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+            s.settimeout(timeout)
+            s.bind(("", sport))
+            s.sendto(b"hello", (ip, port))
+            d, _ = s.recvfrom(100)
+    except OSError as e:
+        sys.exit("%s to %s:%d: %s" % (proto, ip, port, e))
+    if d != b"hello":
+        sys.exit("%s to %s:%d: answered %r" % (proto, ip, port, d))
+
+
+if sys.argv[1] == "serve":
+    serve(sys.argv[2], int(sys.argv[3]), sys.argv[4])
+else:
+    client(sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]),
+           float(sys.argv[6]))
+EOF
+}
+
+setup()
+{
+	setup_ns NS_SW NS_V NS_P || return
+	ns_quiet "$NS_SW" "$NS_V" "$NS_P" || return
+	ip -n "$NS_SW" link add sw0 type xswitch || return
+	ip -n "$NS_SW" link set sw0 up || return
+	vm_add "$NS_SW" vV "$NS_V" "$MAC_V" "$IP_V/24" || return
+	vm_add "$NS_SW" vP "$NS_P" "$MAC_P" "$IP_P/24" || return
+	neigh "$NS_V" "$IP_P" "$MAC_P" || return
+	neigh "$NS_P" "$IP_V" "$MAC_V" || return
+	ip -n "$NS_SW" link set vV master sw0 || return
+	ip -n "$NS_SW" link set vP master sw0 || return
+	write_sock_py
+}
+
+declare -A SERVER_PID
+
+# serve NAME NS PROTO PORT: a sock.py server (tcp, udp or sink) in NS,
+# logging to $TMPD/NAME.log; returns once it is bound.
+serve()
+{
+	local name=$1 ns=$2 proto=$3 port=$4
+
+	rm -f "$TMPD/$name.ready"
+	ip netns exec "$ns" python3 -I -S "$SOCK" serve "$proto" "$port" \
+		"$TMPD/$name.ready" >"$TMPD/$name.log" 2>&1 &
+	SERVER_PID[$name]=$!
+	defer "server_stop $name"
+	busywait 15000 test -e "$TMPD/$name.ready"
+}
+
+server_stop()
+{
+	local pid=${SERVER_PID[$1]:-}
+
+	[ -n "$pid" ] || return 0
+	kill "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+	SERVER_PID[$1]=
+}
+
+# served NAME: how many connections or datagrams server NAME has had.
+served()
+{
+	grep -c . "$TMPD/$1.log"
+}
+
+served_reach()
+{
+	[ "$(served "$1")" -ge "$2" ]
+}
+
+# client NS PROTO IP PORT SPORT TIMEOUT: see sock.py; the reason for a
+# failure is in $TMPD/client.err.
+client()
+{
+	local ns=$1; shift
+
+	ip netns exec "$ns" python3 -I -S "$SOCK" client "$@" 2>"$TMPD/client.err"
+}
+
+acl_drops()
+{
+	port_drop "$NS_SW" vV acl
+}
+
+drops_reach()
+{
+	[ "$(acl_drops)" -ge "$1" ]
+}
+
+# rule_pkts ACTION MATCH: the packets of vV's rule with that action and
+# match, as "xsw -j acl show" writes them (e.g. '{"ip_proto":"tcp"}').
+rule_pkts()
+{
+	xsw_jq -n "$NS_SW" ".[].rules[] | select(.action == \"$1\" and .match == $2) |
+		.stats.packets" -s acl show dev vV
+}
+
+# set_acl DIR DEFAULT RULE...: vV's ACL in DIR becomes the RULEs.
+set_acl()
+{
+	local dir=$1 def=$2; shift 2
+
+	printf '%s\n' "$@" >"$TMPD/rules"
+	xsw_run -n "$NS_SW" acl replace dev vV dir "$dir" default "$def" \
+		-batch "$TMPD/rules"
+	[ "$rc" -eq 0 ] || echo "xsw acl replace dev vV dir $dir: $err" >&2
+	return "$rc"
+}
+
+##############################################################################
+# Client VM
+
+client_acl()
+{
+	local p
+
+	RET=0
+	set_acl in deny \
+		"action allow-stateful ip_proto icmp icmp_type 8" \
+		"action allow-stateful ip_proto tcp" \
+		"action allow-stateful ip_proto udp"
+	check_err $? "cannot set vV's ACL in"
+	set_acl out deny
+	check_err $? "cannot set vV's ACL out"
+	p=$(xsw_jq -n "$NS_SW" 'map("\(.dir):\(.default):\(.rules | map(.action) | join(","))") | join(" ")' \
+		acl show dev vV)
+	[ "$p" = "in:deny:allow-stateful,allow-stateful,allow-stateful out:deny:" ]
+	check_err $? "vV's ACLs: '$p'"
+
+	log_test "client VM: in allow-stateful ICMP echo, TCP, UDP; out nothing"
+}
+
+vm_pings_peer()
+{
+	local d0 d1 r0 r1 t0 t1
+
+	RET=0
+	d0=$(acl_drops)
+	r0=$(rule_pkts allow-stateful '{"ip_proto":"icmp","icmp_type":"8"}')
+	t0=$(port_stat "$NS_SW" vV tx_packets)
+	ip netns exec "$NS_V" ping -n -q -c 3 -i 0.2 -W 2 "$IP_P" >/dev/null
+	check_err $? "V cannot ping P"
+	r1=$(rule_pkts allow-stateful '{"ip_proto":"icmp","icmp_type":"8"}')
+	[ "$r1" -eq $((r0 + 3)) ]
+	check_err $? "the ICMP rule counted $r0 -> $r1, expected +3 (the requests)"
+	t1=$(port_stat "$NS_SW" vV tx_packets)
+	[ "$t1" -eq $((t0 + 3)) ]
+	check_err $? "vV sent V $((t1 - t0)) frames, expected the 3 replies"
+	d1=$(acl_drops)
+	[ "$d1" -eq "$d0" ]
+	check_err $? "vV acl drops $d0 -> $d1"
+
+	log_test "V pings P: the echo replies come back through 'out' default deny"
+}
+
+peer_cannot_ping_vm()
+{
+	local d0 d1
+
+	RET=0
+	d0=$(acl_drops)
+	# V has just pinged P: its connection does not let P's requests in.
+	ping_fails "$NS_P" "$IP_V"
+	check_err $? "P pinged V"
+	d1=$(acl_drops)
+	[ "$d1" -eq $((d0 + 1)) ]
+	check_err $? "vV acl drops $d0 -> $d1, expected +1 (the echo request)"
+
+	log_test "P cannot ping V (acl)"
+}
+
+vm_tcp_to_peer()
+{
+	local d0 d1 r0 r1
+
+	RET=0
+	serve p5001 "$NS_P" tcp 5001
+	check_err $? "P's TCP server did not start"
+	d0=$(acl_drops)
+	r0=$(rule_pkts allow-stateful '{"ip_proto":"tcp"}')
+	client "$NS_V" tcp "$IP_P" 5001 0 10
+	check_err $? "V cannot talk TCP to P: $(<"$TMPD/client.err")"
+	client "$NS_V" tcp "$IP_P" 5001 0 10
+	check_err $? "V cannot talk TCP to P a second time: $(<"$TMPD/client.err")"
+	[ "$(served p5001)" -eq 2 ]
+	check_err $? "P's server had $(served p5001) connections, expected 2"
+	r1=$(rule_pkts allow-stateful '{"ip_proto":"tcp"}')
+	[ "$r1" -ge $((r0 + 2 * 4)) ]
+	check_err $? "the TCP rule counted $r0 -> $r1, expected at least 4 frames a connection from V"
+	d1=$(acl_drops)
+	[ "$d1" -eq "$d0" ]
+	check_err $? "vV acl drops $d0 -> $d1 during two TCP connections"
+
+	log_test "V talks TCP to P: P's half of the connection comes back"
+}
+
+peer_tcp_to_vm_denied()
+{
+	local d0 d1
+
+	RET=0
+	serve v5002 "$NS_V" tcp 5002
+	check_err $? "V's TCP server did not start"
+	d0=$(acl_drops)
+	client "$NS_P" tcp "$IP_V" 5002 0 2
+	check_fail $? "P opened a TCP connection to V"
+	[ "$(served v5002)" -eq 0 ]
+	check_err $? "V's server had $(served v5002) connections from P"
+	d1=$(acl_drops)
+	[ "$d1" -gt "$d0" ]
+	check_err $? "vV acl drops $d0 -> $d1, expected P's SYNs"
+	server_stop v5002
+
+	log_test "P cannot open a TCP connection to V (acl)"
+}
+
+vm_udp_to_peer()
+{
+	local d0 d1
+
+	RET=0
+	serve p5003 "$NS_P" udp 5003
+	check_err $? "P's UDP server did not start"
+	d0=$(acl_drops)
+	client "$NS_V" udp "$IP_P" 5003 40000 5
+	check_err $? "V gets no UDP answer from P: $(<"$TMPD/client.err")"
+	[ "$(served p5003)" -eq 1 ]
+	check_err $? "P's server got $(served p5003) datagrams, expected 1"
+	d1=$(acl_drops)
+	[ "$d1" -eq "$d0" ]
+	check_err $? "vV acl drops $d0 -> $d1"
+
+	# P on its own: to V's port 40000, but not from 5003.
+	serve v40000 "$NS_V" sink 40000
+	check_err $? "V's UDP sink did not start"
+	client "$NS_P" udp "$IP_V" 40000 5004 1
+	check_fail $? "P got an answer from V's sink"
+	busywait 5000 drops_reach $((d0 + 1))
+	d1=$(acl_drops)
+	[ "$d1" -eq $((d0 + 1)) ]
+	check_err $? "vV acl drops $d0 -> $d1, expected +1 (P's datagram from 5004)"
+	[ "$(served v40000)" -eq 0 ]
+	check_err $? "V's sink got P's datagram from port 5004"
+
+	log_test "V talks UDP to P and gets the answer; P cannot start a UDP exchange"
+}
+
+# After vm_udp_to_peer: V's 10.0.0.1:40000 -> P's 10.0.0.2:5003 is open and
+# V's sink listens on 40000.  Of four datagrams P sends to V, only the one
+# from 10.0.0.2:5003 to 10.0.0.1:40000 is return traffic.
+udp_return_exact_tuple()
+{
+	local d0 d1 n0 n1
+
+	RET=0
+	d0=$(acl_drops)
+	n0=$(served v40000)
+	send "$NS_P" e0 --src "$MAC_P" --dst "$MAC_V" udp4 "$IP_P" "$IP_V" 5004 40000
+	send "$NS_P" e0 --src "$MAC_P" --dst "$MAC_V" udp4 "$IP_P" "$IP_V" 5003 40001
+	send "$NS_P" e0 --src "$MAC_P" --dst "$MAC_V" udp4 10.0.0.3 "$IP_V" 5003 40000
+	send "$NS_P" e0 --src "$MAC_P" --dst "$MAC_V" udp4 "$IP_P" "$IP_V" 5003 40000
+	busywait 10000 drops_reach $((d0 + 3))
+	busywait 10000 served_reach v40000 $((n0 + 1))
+	d1=$(acl_drops)
+	[ "$d1" -eq $((d0 + 3)) ]
+	check_err $? "vV acl drops $d0 -> $d1, expected +3"
+	n1=$(served v40000)
+	[ "$n1" -eq $((n0 + 1)) ]
+	check_err $? "V's sink got $((n1 - n0)) datagrams, expected 1"
+	grep -qx "udp $IP_P 5003" "$TMPD/v40000.log"
+	check_err $? "V's sink did not get the datagram from $IP_P:5003"
+
+	log_test "return traffic is the connection's tuple reversed, exactly"
+}
+
+udp_connection_expires()
+{
+	local d0 d1 n0
+
+	RET=0
+	# The connection was last seen in udp_return_exact_tuple.  An idle
+	# timeout cannot be polled for without refreshing it.
+	log_info "waiting $((UDP_TIMEOUT + 3)) s for V's UDP connection to expire"
+	sleep $((UDP_TIMEOUT + 3))
+	d0=$(acl_drops)
+	n0=$(served v40000)
+	send "$NS_P" e0 --src "$MAC_P" --dst "$MAC_V" udp4 "$IP_P" "$IP_V" 5003 40000
+	busywait 10000 drops_reach $((d0 + 1))
+	d1=$(acl_drops)
+	[ "$d1" -eq $((d0 + 1)) ]
+	check_err $? "after $((UDP_TIMEOUT + 3)) s idle: vV acl drops $d0 -> $d1, expected +1"
+	[ "$(served v40000)" -eq "$n0" ]
+	check_err $? "after $((UDP_TIMEOUT + 3)) s idle, P's datagram reached V's sink"
+
+	# V opens it again.
+	server_stop v40000
+	client "$NS_V" udp "$IP_P" 5003 40000 5
+	check_err $? "V gets no UDP answer from P after the expiry: $(<"$TMPD/client.err")"
+
+	log_test "an idle UDP connection expires; V's next datagram opens it again"
+}
+
+##############################################################################
+# Server VM
+
+server_acl()
+{
+	local d0 d1 r
+
+	RET=0
+	set_acl out deny "action allow-stateful ip_proto tcp dst_port 8080"
+	check_err $? "cannot set vV's ACL out"
+	set_acl in deny
+	check_err $? "cannot set vV's ACL in"
+	serve v8080 "$NS_V" tcp 8080
+	check_err $? "V's server on 8080 did not start"
+	serve v8081 "$NS_V" tcp 8081
+	check_err $? "V's server on 8081 did not start"
+
+	d0=$(acl_drops)
+	client "$NS_P" tcp "$IP_V" 8080 0 10
+	check_err $? "P cannot talk to V's server on 8080: $(<"$TMPD/client.err")"
+	[ "$(served v8080)" -eq 1 ]
+	check_err $? "V's server on 8080 had $(served v8080) connections, expected 1"
+	d1=$(acl_drops)
+	[ "$d1" -eq "$d0" ]
+	check_err $? "vV acl drops $d0 -> $d1 during P's connection to 8080"
+	r=$(rule_pkts allow-stateful '{"ip_proto":"tcp","dst_port":"8080"}')
+	[ "$r" -ge 4 ]
+	check_err $? "the rule counted $r frames of P's connection, expected at least 4"
+
+	client "$NS_P" tcp "$IP_V" 8081 0 2
+	check_fail $? "P talked to V's server on 8081"
+	[ "$(served v8081)" -eq 0 ]
+	check_err $? "V's server on 8081 had a connection"
+	d1=$(acl_drops)
+	[ "$d1" -gt "$d0" ]
+	check_err $? "vV acl drops $d0 -> $d1, expected P's SYNs to 8081"
+
+	# V cannot open a connection, to P's server on 5001 say.
+	d0=$(acl_drops)
+	client "$NS_V" tcp "$IP_P" 5001 0 2
+	check_fail $? "V opened a TCP connection to P"
+	d1=$(acl_drops)
+	[ "$d1" -gt "$d0" ]
+	check_err $? "vV acl drops $d0 -> $d1, expected V's SYNs"
+
+	log_test "server VM: out allow-stateful TCP to 8080 lets P in there, and only there"
+}
+
+l2_require
+require_cmd python3
+setup || exit "$ksft_fail"
+tests_run
+exit "$EXIT_STATUS"
