@@ -37,10 +37,17 @@
  *      XSW_A_SWITCH_NUM_PORTS u32, the host port not counted
  *      XSW_A_SWITCH_AGEING_TIME u32 seconds
  *      XSW_A_SWITCH_STATS     nest: XSW_A_STATS_DROPS only, switch-wide
+ *      XSW_A_SWITCH_CONN_MAX  u32, most stateful ACL connections
+ *      XSW_A_SWITCH_CONN_ENTRIES   u32, connections tracked now
+ *      XSW_A_SWITCH_CONN_EVICTIONS u64, dropped to make room, ever
+ *      XSW_A_SWITCH_CONN_EXPIRED   u64, dropped as idle, ever
  *
  * XSW_CMD_SWITCH_SET        (admin) change a switch
  *   XSW_A_SWITCH_IFINDEX | XSW_A_SWITCH_IFNAME   required
  *   XSW_A_SWITCH_AGEING_TIME  u32 1..1000000, optional
+ *   XSW_A_SWITCH_CONN_MAX     u32 1..XSW_SWITCH_CONN_MAX_LIMIT, optional;
+ *                             default 65536.  Lowering it below the
+ *                             connections tracked evicts the oldest.
  *
  * XSW_CMD_PORT_NEW          (admin) attach a port
  *   XSW_A_PORT_SWITCH_IFINDEX | XSW_A_PORT_SWITCH_IFNAME   required
@@ -238,13 +245,19 @@
  *   XSW_A_QOS_MIN_WEIGHT      u32 1..100                      / internal
  *                             ports only, one or the other; replaces the
  *                             port's guarantee of either kind
- *   At least MAX_RATE or a MIN_* is required.
+ *   XSW_A_QOS_LINK_RATE       u64 bits/s, 1..XSW_QOS_RATE_MAX, external
+ *                             port only: the capacity of the uplink that
+ *                             the guarantees share, for userspace's HTB
+ *                             tree; unset, userspace uses the device's
+ *                             speed
+ *   At least MAX_RATE, a MIN_* or LINK_RATE is required.
  *
  * XSW_CMD_QOS_DEL           (admin) remove a port's limits or guarantee
  *   XSW_A_QOS_PORT_IFINDEX | XSW_A_QOS_PORT_IFNAME   required
  *   XSW_A_QOS_DEL_MAX         flag: the limits of both directions
  *   XSW_A_QOS_DIR             u8: the limit of this direction only
  *   XSW_A_QOS_DEL_MIN         flag: the guarantee
+ *   XSW_A_QOS_DEL_LINK        flag: the link rate (external port)
  *   None of them: everything the port has, which may be nothing.
  *   Naming a limit or a guarantee the port does not have is refused
  *   (ENOENT), and then nothing is removed.
@@ -258,6 +271,7 @@
  *      _SWITCH_IFNAME;
  *      _MIN_RATE or _MIN_WEIGHT, _CLASS and _HTB_MAJOR, when the port has
  *      a guarantee;
+ *      _LINK_RATE and _HTB_MAJOR, when the (external) port has a link rate;
  *      one XSW_A_QOS_LIMIT nest per direction with a limit, holding
  *      XSW_A_QOS_DIR, _MAX_RATE, _BURST (the default filled in) and
  *      _STATS (nest enum xsw_qos_stats_attr)
@@ -356,6 +370,9 @@ enum xsw_cmd {
 	XSW_CMD_MAX = __XSW_CMD_MAX - 1
 };
 
+/* The largest XSW_A_SWITCH_CONN_MAX. */
+#define XSW_SWITCH_CONN_MAX_LIMIT	1000000
+
 enum xsw_switch_attr {
 	XSW_A_SWITCH_UNSPEC,
 	XSW_A_SWITCH_IFINDEX,		/* u32 */
@@ -367,6 +384,11 @@ enum xsw_switch_attr {
 	XSW_A_SWITCH_NUM_PORTS,		/* u32, read-only */
 	XSW_A_SWITCH_AGEING_TIME,	/* u32 seconds, 1..1000000 */
 	XSW_A_SWITCH_STATS,		/* nest enum xsw_stats_attr, read-only */
+	XSW_A_SWITCH_PAD,
+	XSW_A_SWITCH_CONN_MAX,		/* u32 1..XSW_SWITCH_CONN_MAX_LIMIT */
+	XSW_A_SWITCH_CONN_ENTRIES,	/* u32, read-only */
+	XSW_A_SWITCH_CONN_EVICTIONS,	/* u64, read-only */
+	XSW_A_SWITCH_CONN_EXPIRED,	/* u64, read-only */
 
 	__XSW_A_SWITCH_MAX,
 	XSW_A_SWITCH_MAX = __XSW_A_SWITCH_MAX - 1
@@ -679,6 +701,11 @@ enum xsw_qos_attr {
 					 */
 	XSW_A_QOS_DEL_MAX,		/* flag, QOS_DEL: both limits */
 	XSW_A_QOS_DEL_MIN,		/* flag, QOS_DEL: the guarantee */
+	XSW_A_QOS_LINK_RATE,		/* u64 bits/s, external port only:
+					 * the uplink capacity guarantees
+					 * share
+					 */
+	XSW_A_QOS_DEL_LINK,		/* flag, QOS_DEL: the link rate */
 
 	__XSW_A_QOS_MAX,
 	XSW_A_QOS_MAX = __XSW_A_QOS_MAX - 1
