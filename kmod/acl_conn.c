@@ -1,49 +1,58 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * xswitch: stateful ACL connections.  An "allow-stateful" rule that lets a
- * frame through (port P, direction D) opens a connection; the return
- * traffic of that connection - the same addresses and ports reversed - is
- * then let through (P, the other direction) whatever that direction's rules
- * say.
+ * frame through (port P, direction D) opens a connection; the frames of
+ * that connection are then let through P whatever its rules say: the
+ * opener's (the same addresses and ports, direction D) and the return
+ * traffic (the addresses and ports reversed, the other direction).
  */
 
 /**
  * DOC: What a connection is
  *
  * A connection is the frame that opened it, reduced to struct
- * xsw_acl_conn_key: the port, the direction, the VLAN, the IP family and
- * protocol, the addresses and, for TCP, UDP and SCTP, the ports.  A frame
- * is return traffic when its tuple reversed, on the other direction of the
- * same port, is a connection: xsw_acl_conn_allows() builds that key and
- * makes one hash lookup.
+ * xsw_acl_conn_key: the port, the VLAN, the IP family and protocol, the
+ * addresses and, for TCP, UDP and SCTP, the ports; and the direction it
+ * was opened in, @opener.  Its frames are the opener's (the same tuple
+ * going @opener) and the return traffic (the tuple reversed, going the
+ * other way).  So that one hash lookup finds a connection from a frame of
+ * either kind, the key is written as the frame going "in" would see it:
+ * a frame going out has its tuple reversed.  The direction the frame goes
+ * then tells the two kinds apart.  A frame that is neither, unsolicited
+ * traffic, costs one lookup that misses.
  *
  * The frame key has no ICMP identifier, so ICMP connections are by type: an
- * echo request (ICMP 8, ICMPv6 128) opens one, and echo replies (0, 129)
- * between the same addresses are its return traffic.  Other ICMP messages,
- * errors about a connection included, neither open nor return.  Frames
- * whose ports were not read (later fragments, cut headers) are neither for
- * TCP, UDP and SCTP; other protocols are by addresses alone.  Non-IP and
- * malformed frames never are.
+ * echo request (ICMP 8, ICMPv6 128) opens one, echo requests the same way
+ * are the opener's and echo replies (0, 129) between the same addresses
+ * the other way are its return traffic.  Their key is the opener's tuple
+ * and direction, which the type tells, so that a ping each way between
+ * two hosts is two connections.  Other ICMP messages, errors about a
+ * connection included, are none of these.  Frames whose ports were not
+ * read (later fragments, cut headers) are none either for TCP, UDP and
+ * SCTP; other protocols are by addresses alone.  Non-IP and malformed
+ * frames never are.
  *
- * Every time an opening frame or return traffic is seen, the connection's
- * @last is set to now, at most once per jiffy.  It expires once idle for
- * longer than its @timeout: XSW_ACL_CONN_TCP_TIMEOUT, down to
+ * Every time a frame of the connection is seen, the connection's @last is
+ * set to now, at most once per jiffy.  It expires once idle for longer
+ * than its @timeout: XSW_ACL_CONN_TCP_TIMEOUT, down to
  * XSW_ACL_CONN_TCP_CLOSE_TIMEOUT once a FIN or RST went either way (a SYN
- * without ACK from the opener starts it again), and the ICMP and "other"
- * timeouts.  An expired connection lets nothing through even before the
- * GC has removed it, and an opening frame brings it back as new.
+ * without ACK from the opener starts it again, as when a client reuses its
+ * port), and the ICMP and "other" timeouts.  An expired connection lets
+ * nothing through even before the GC has removed it, and an opening frame
+ * brings it back as new - from either side: the frame an allow-stateful
+ * rule lets through becomes the opener.
  */
 
 /**
  * DOC: Connection lifetimes and locking
  *
  * The packet path (RCU, BH disabled) looks connections up without a lock
- * and refreshes them with WRITE_ONCE() of @last and @timeout, which it
- * writes only when they change; it takes no lock and touches no atomic for
- * a known connection.  A new connection takes table->lock, like a new MAC
- * in the FDB.  table->lock (a BH spinlock) serialises every insertion and
- * removal, table->lru and the counters; it nests inside RTNL and
- * table->sweep_lock.
+ * and refreshes them with WRITE_ONCE() of @last, @timeout and @opener,
+ * which it writes only when they change; it takes no lock and touches no
+ * atomic for a known connection.  A new connection takes table->lock, like
+ * a new MAC in the FDB.  table->lock (a BH spinlock) serialises every
+ * insertion and removal, table->lru and the counters; it nests inside RTNL
+ * and table->sweep_lock.
  *
  * A connection is removed (from the hash table and table->lru, under the
  * lock) when it expires and the GC finds it, when it is evicted to make
@@ -104,14 +113,30 @@ static const struct rhashtable_params conn_params = {
 	.automatic_shrinking	= true,
 };
 
+/* The rest of conn_key(), the tuple reversed for @swap. */
+static bool conn_key_addrs(struct xsw_acl_conn_key *ck,
+			   const struct xsw_port *port,
+			   const struct xsw_acl_key *key, bool swap)
+{
+	ck->port = port;
+	ck->src_ip = swap ? key->dst_ip : key->src_ip;
+	ck->dst_ip = swap ? key->src_ip : key->dst_ip;
+	ck->vlan_id = key->vlan_id;
+	ck->ip_proto = key->ip_proto;
+	ck->v6 = key->eth_type == htons(ETH_P_IPV6);
+	return true;
+}
+
 /*
- * The key of the connection @key opens on (@port, @dir), or, for @reply,
- * of the connection that @key would be return traffic of.  False for a
- * frame that does neither.
+ * The key of the connection @key, going @dir on @port, would open or
+ * belong to, and in *@opens whether @key may open it (an ICMP echo reply
+ * may not).  False for a frame that can be neither.
  */
 static bool conn_key(struct xsw_acl_conn_key *ck, const struct xsw_port *port,
-		     u8 dir, const struct xsw_acl_key *key, bool reply)
+		     u8 dir, const struct xsw_acl_key *key, bool *opens)
 {
+	/* Written as going in: a frame going out has its tuple reversed. */
+	bool swap = dir == XSW_ACL_DIR_OUT;
 	u8 req, rep;
 
 	BUILD_BUG_ON(sizeof(*ck) % sizeof(u64));
@@ -123,14 +148,15 @@ static bool conn_key(struct xsw_acl_conn_key *ck, const struct xsw_port *port,
 		return false;
 
 	memset(ck, 0, sizeof(*ck));
+	ck->dir = XSW_ACL_DIR_IN;
 	switch (key->ip_proto) {
 	case IPPROTO_TCP:
 	case IPPROTO_UDP:
 	case IPPROTO_SCTP:
 		if (!(key->flags & XSW_ACL_KEY_L4))
 			return false;
-		ck->src_port = reply ? key->dst_port : key->src_port;
-		ck->dst_port = reply ? key->src_port : key->dst_port;
+		ck->src_port = swap ? key->dst_port : key->src_port;
+		ck->dst_port = swap ? key->src_port : key->dst_port;
 		break;
 	case IPPROTO_ICMP:
 	case IPPROTO_ICMPV6:
@@ -141,21 +167,22 @@ static bool conn_key(struct xsw_acl_conn_key *ck, const struct xsw_port *port,
 						       ICMPV6_ECHO_REQUEST;
 		rep = key->ip_proto == IPPROTO_ICMP ? ICMP_ECHOREPLY :
 						       ICMPV6_ECHO_REPLY;
-		if (key->icmp_type != (reply ? rep : req))
+		/* Written as the requests go: a reply's went the other way. */
+		if (key->icmp_type == req)
+			swap = false;
+		else if (key->icmp_type == rep)
+			swap = true;
+		else
 			return false;
 		ck->icmp_type = req;
-		break;
+		ck->dir = swap ? XSW_ACL_DIR_IN + XSW_ACL_DIR_OUT - dir : dir;
+		*opens = !swap;
+		return conn_key_addrs(ck, port, key, swap);
 	default:
 		break;
 	}
-	ck->port = port;
-	ck->src_ip = reply ? key->dst_ip : key->src_ip;
-	ck->dst_ip = reply ? key->src_ip : key->dst_ip;
-	ck->vlan_id = key->vlan_id;
-	ck->dir = reply ? XSW_ACL_DIR_IN + XSW_ACL_DIR_OUT - dir : dir;
-	ck->ip_proto = key->ip_proto;
-	ck->v6 = key->eth_type == htons(ETH_P_IPV6);
-	return true;
+	*opens = true;
+	return conn_key_addrs(ck, port, key, swap);
 }
 
 static unsigned long default_timeout(u8 ip_proto)
@@ -176,7 +203,7 @@ static bool expired(const struct xsw_acl_conn *c, unsigned long now)
 	return time_after(now, READ_ONCE(c->last) + READ_ONCE(c->timeout));
 }
 
-/* Note that @key, of @c or its return traffic, was seen @now. */
+/* Note that @key, of @c either way, was seen @now. */
 static void seen(struct xsw_acl_conn *c, const struct xsw_acl_key *key,
 		 unsigned long now)
 {
@@ -188,14 +215,22 @@ static void seen(struct xsw_acl_conn *c, const struct xsw_acl_key *key,
 		WRITE_ONCE(c->timeout, XSW_ACL_CONN_TCP_CLOSE_TIMEOUT);
 }
 
-/* The opener sent @key on @c again: an expired @c or a new SYN starts over. */
-static void opened_again(struct xsw_acl_conn *c, const struct xsw_acl_key *key,
-			 unsigned long now)
+/*
+ * @key, going @dir, is a frame of @c, either way, and is let through: by
+ * @c itself (which has not expired) or by an allow-stateful rule.  Refreshes
+ * @c; an expired @c starts over with @key's side as the opener, and the
+ * opener's SYN without ACK (its port reused) restores the long timeout.
+ */
+static void refresh(struct xsw_acl_conn *c, u8 dir,
+		    const struct xsw_acl_key *key, unsigned long now)
 {
 	unsigned long timeout = default_timeout(c->key.ip_proto);
+	bool restart = expired(c, now);
 
-	if ((expired(c, now) ||
-	     (c->key.ip_proto == IPPROTO_TCP &&
+	if (restart && READ_ONCE(c->opener) != dir)
+		WRITE_ONCE(c->opener, dir);
+	if ((restart ||
+	     (c->key.ip_proto == IPPROTO_TCP && READ_ONCE(c->opener) == dir &&
 	      (key->tcp_flags & (TCPHDR_SYN | TCPHDR_ACK | TCPHDR_FIN |
 				 TCPHDR_RST)) == TCPHDR_SYN)) &&
 	    READ_ONCE(c->timeout) != timeout)
@@ -244,9 +279,9 @@ static void evict_one(struct xsw_acl_conn_table *t, unsigned long now)
 	conn_delete(t, c);
 }
 
-/* Opens @ck for @key, the table full or not, unless its port is gone. */
+/* Opens @ck for @key going @dir, full or not, unless the port is gone. */
 static void conn_insert(struct xsw_acl_conn_table *t,
-			const struct xsw_acl_conn_key *ck,
+			const struct xsw_acl_conn_key *ck, u8 dir,
 			const struct xsw_acl_key *key, unsigned long now)
 {
 	struct xsw_acl_conn *c;
@@ -257,7 +292,7 @@ static void conn_insert(struct xsw_acl_conn_table *t,
 	/* Another CPU may have opened it since the lock-free lookup. */
 	c = rhashtable_lookup(&t->tbl, ck, conn_params);
 	if (c) {
-		opened_again(c, key, now);
+		refresh(c, dir, key, now);
 		return;
 	}
 	if (t->entries >= t->max)
@@ -270,6 +305,7 @@ static void conn_insert(struct xsw_acl_conn_table *t,
 	c->last = now;
 	c->queued = now;
 	c->timeout = default_timeout(ck->ip_proto);
+	c->opener = dir;
 	seen(c, key, now);
 	if (rhashtable_insert_fast(&t->tbl, &c->node, conn_params)) {
 		kfree(c);
@@ -287,7 +323,8 @@ static void conn_insert(struct xsw_acl_conn_table *t,
  * @key: the frame
  * @now: the time, in jiffies
  *
- * Opens the connection, or refreshes it if it is open.
+ * Opens the connection, or refreshes it if it is open, @key being the
+ * opener's frame or the return traffic.
  *
  * Context: packet path, under RCU with BH disabled.
  */
@@ -298,16 +335,17 @@ void xsw_acl_conn_track_at(struct xsw_switch *sw, const struct xsw_port *port,
 	struct xsw_acl_conn_table *t = sw->conn;
 	struct xsw_acl_conn_key ck;
 	struct xsw_acl_conn *c;
+	bool opens;
 
-	if (!conn_key(&ck, port, dir, key, false))
+	if (!conn_key(&ck, port, dir, key, &opens) || !opens)
 		return;
 	c = rhashtable_lookup(&t->tbl, &ck, conn_params);
 	if (likely(c)) {
-		opened_again(c, key, now);
+		refresh(c, dir, key, now);
 		return;
 	}
 	spin_lock(&t->lock);
-	conn_insert(t, &ck, key, now);
+	conn_insert(t, &ck, dir, key, now);
 	spin_unlock(&t->lock);
 }
 
@@ -319,18 +357,19 @@ void xsw_acl_conn_track(struct xsw_switch *sw, const struct xsw_port *port,
 }
 
 /**
- * xsw_acl_conn_allows_at - is @key return traffic of an open connection?
+ * xsw_acl_conn_allows_at - is @key a frame of an open connection?
  * @sw: the switch
  * @port: the port
  * @dir: XSW_ACL_DIR_IN or _OUT, where @key is going
  * @key: the frame
  * @now: the time, in jiffies
  *
- * Refreshes the connection if so.
+ * Refreshes the connection if so.  One hash lookup, hit or miss.
  *
  * Context: packet path, under RCU with BH disabled.
- * Return: true if a connection opened on (@port, the other direction)
- * lets @key through.
+ * Return: true if a connection opened on @port lets @key through: as the
+ * opener's frame going the way it was opened, or as its return traffic
+ * going the other way.
  */
 bool xsw_acl_conn_allows_at(struct xsw_switch *sw,
 			    const struct xsw_port *port, u8 dir,
@@ -338,13 +377,14 @@ bool xsw_acl_conn_allows_at(struct xsw_switch *sw,
 {
 	struct xsw_acl_conn_key ck;
 	struct xsw_acl_conn *c;
+	bool opens;
 
-	if (!conn_key(&ck, port, dir, key, true))
+	if (!conn_key(&ck, port, dir, key, &opens))
 		return false;
 	c = rhashtable_lookup(&sw->conn->tbl, &ck, conn_params);
 	if (!c || expired(c, now))
 		return false;
-	seen(c, key, now);
+	refresh(c, dir, key, now);
 	return true;
 }
 
@@ -465,18 +505,20 @@ void xsw_acl_conn_set_max(struct xsw_switch *sw, u32 max)
  * @sw: the switch
  * @entries: the open connections
  * @evictions: connections dropped to make room for new ones
+ * @expirations: connections dropped as idle
  * @max: the most connections
  *
  * Context: any but hard IRQ; takes the table's BH spinlock.
  */
-void xsw_acl_conn_stats(struct xsw_switch *sw, u32 *entries, u64 *evictions,
-			u32 *max)
+void xsw_acl_conn_stats(const struct xsw_switch *sw, u32 *entries,
+			u64 *evictions, u64 *expirations, u32 *max)
 {
 	struct xsw_acl_conn_table *t = sw->conn;
 
 	spin_lock_bh(&t->lock);
 	*entries = t->entries;
 	*evictions = t->evictions;
+	*expirations = t->expirations;
 	*max = t->max;
 	spin_unlock_bh(&t->lock);
 }

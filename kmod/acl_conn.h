@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * xswitch: connections opened by "allow-stateful" ACL rules, whose return
- * traffic is let through the other direction of the same port.  The
- * lifetimes and the locking are in the DOC blocks of acl_conn.c.
+ * xswitch: connections opened by "allow-stateful" ACL rules, whose frames
+ * are let through the same port both ways.  The lifetimes and the locking
+ * are in the DOC blocks of acl_conn.c.
  */
 #ifndef _XSW_ACL_CONN_H
 #define _XSW_ACL_CONN_H
@@ -33,17 +33,18 @@
 
 /* Connections per switch: the default and the largest maximum. */
 #define XSW_ACL_CONN_DEFAULT_MAX	65536
-#define XSW_ACL_CONN_MAX_LIMIT		1000000
+#define XSW_ACL_CONN_MAX_LIMIT		XSW_SWITCH_CONN_MAX_LIMIT
 
 /**
- * struct xsw_acl_conn_key - a connection as the frame that opened it saw it
+ * struct xsw_acl_conn_key - a connection as its frames going in see it
  * @port: the port it was opened on; compared, never dereferenced
- * @src_ip: the opener's source address; IPv4 as ::ffff:a.b.c.d
- * @dst_ip: its destination address
+ * @src_ip: the source address of its frames going in (for ICMP, of the
+ *	echo requests); IPv4 as ::ffff:a.b.c.d
+ * @dst_ip: their destination address
  * @src_port: TCP/UDP/SCTP source port, else 0
  * @dst_port: TCP/UDP/SCTP destination port, else 0
  * @vlan_id: the VLAN the switch classified the frame into
- * @dir: XSW_ACL_DIR_IN or _OUT, where it was opened
+ * @dir: XSW_ACL_DIR_IN; for ICMP, where the echo requests go
  * @ip_proto: IP protocol
  * @v6: an IPv6 connection
  * @icmp_type: ICMP_ECHO or ICMPV6_ECHO_REQUEST for ICMP, else 0
@@ -72,6 +73,8 @@ struct xsw_acl_conn_key {
  * @last: jiffies when last seen (lock-free; written only when it differs)
  * @timeout: idle timeout in jiffies (lock-free; written only when it
  *	changes)
+ * @opener: XSW_ACL_DIR_IN or _OUT, where it was opened (lock-free; written
+ *	only when it changes, as an expired connection is opened again)
  * @queued: @last when it was put at the tail of table->lru (table->lock)
  * @list: in table->lru (table->lock)
  * @rcu: frees it
@@ -81,6 +84,7 @@ struct xsw_acl_conn {
 	struct xsw_acl_conn_key key;
 	unsigned long last;
 	unsigned long timeout;
+	u8 opener;
 	unsigned long queued;
 	struct list_head list;
 	struct rcu_head rcu;
@@ -120,8 +124,8 @@ bool xsw_acl_conn_allows(struct xsw_switch *sw, const struct xsw_port *port,
 void xsw_acl_conn_track(struct xsw_switch *sw, const struct xsw_port *port,
 			u8 dir, const struct xsw_acl_key *key);
 void xsw_acl_conn_set_max(struct xsw_switch *sw, u32 max);
-void xsw_acl_conn_stats(struct xsw_switch *sw, u32 *entries, u64 *evictions,
-			u32 *max);
+void xsw_acl_conn_stats(const struct xsw_switch *sw, u32 *entries,
+			u64 *evictions, u64 *expirations, u32 *max);
 
 /* The same at a given time, for acl_conn_test.c. */
 bool xsw_acl_conn_allows_at(struct xsw_switch *sw,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * KUnit tests for acl_conn.c: return traffic, what opens a connection,
+ * KUnit tests for acl_conn.c: return traffic and the opener's own frames,
+ * what opens a connection,
  * idle timeouts to the jiffy, TCP closing, the bound and its evictions,
  * ports going, the GC work, and random operations checked against a naive
  * model.  Time is injected, and starts just before jiffies wrap.
@@ -184,31 +185,40 @@ static bool answered(struct conn_test_ctx *ctx, const struct xsw_acl_key *k,
 	return allows(ctx, 0, OUT, &r, now);
 }
 
+struct conn_stats {
+	u32 entries;
+	u64 evictions;
+	u64 expirations;
+	u32 max;
+};
+
+static struct conn_stats stats(struct conn_test_ctx *ctx)
+{
+	struct conn_stats st;
+
+	xsw_acl_conn_stats(ctx->sw, &st.entries, &st.evictions,
+			   &st.expirations, &st.max);
+	return st;
+}
+
 static u32 entries(struct conn_test_ctx *ctx)
 {
-	u64 evictions;
-	u32 n, max;
-
-	xsw_acl_conn_stats(ctx->sw, &n, &evictions, &max);
-	return n;
+	return stats(ctx).entries;
 }
 
 static u64 evictions(struct conn_test_ctx *ctx)
 {
-	u64 evictions;
-	u32 n, max;
+	return stats(ctx).evictions;
+}
 
-	xsw_acl_conn_stats(ctx->sw, &n, &evictions, &max);
-	return evictions;
+static u64 expirations(struct conn_test_ctx *ctx)
+{
+	return stats(ctx).expirations;
 }
 
 static u32 max_entries(struct conn_test_ctx *ctx)
 {
-	u64 evictions;
-	u32 n, max;
-
-	xsw_acl_conn_stats(ctx->sw, &n, &evictions, &max);
-	return max;
+	return stats(ctx).max;
 }
 
 static void set_max(struct conn_test_ctx *ctx, u32 max)
@@ -228,7 +238,10 @@ static void port_gone(struct conn_test_ctx *ctx, int port)
 
 /* ------------------------------------------------------------ cases */
 
-/* Only the reversed tuple, on the other direction of the same port. */
+/*
+ * The reversed tuple, on the other direction of the same port, and the
+ * opener's tuple on its own direction; nothing else.
+ */
 static void conn_return_traffic(struct kunit *test)
 {
 	struct conn_test_ctx *ctx = test->priv;
@@ -244,12 +257,13 @@ static void conn_return_traffic(struct kunit *test)
 	track(ctx, 0, IN, &k, T0);
 	KUNIT_EXPECT_EQ(test, entries(ctx), 1U);
 	KUNIT_EXPECT_TRUE(test, allows(ctx, 0, OUT, &r, T0));
-	/* Not the same direction, nor the opener's tuple coming back. */
+	KUNIT_EXPECT_TRUE(test, allows(ctx, 0, IN, &k, T0));
+	/* Not each tuple the other way. */
 	KUNIT_EXPECT_FALSE(test, allows(ctx, 0, IN, &r, T0));
 	KUNIT_EXPECT_FALSE(test, allows(ctx, 0, OUT, &k, T0));
-	KUNIT_EXPECT_FALSE(test, allows(ctx, 0, IN, &k, T0));
 	/* Not another port, VLAN, port number, address or family. */
 	KUNIT_EXPECT_FALSE(test, allows(ctx, 1, OUT, &r, T0));
+	KUNIT_EXPECT_FALSE(test, allows(ctx, 1, IN, &k, T0));
 	x = r;
 	x.vlan_id = VLAN + 1;
 	KUNIT_EXPECT_FALSE(test, allows(ctx, 0, OUT, &x, T0));
@@ -268,13 +282,21 @@ static void conn_return_traffic(struct kunit *test)
 	/* No direction but in and out. */
 	KUNIT_EXPECT_FALSE(test, allows(ctx, 0, 0, &r, T0));
 	KUNIT_EXPECT_FALSE(test, allows(ctx, 0, 3, &r, T0));
+	KUNIT_EXPECT_FALSE(test, allows(ctx, 0, 0, &k, T0));
+	KUNIT_EXPECT_FALSE(test, allows(ctx, 0, 3, &k, T0));
 
-	/* Opening it again is one connection; the other way is another. */
+	/*
+	 * Opening it again is one connection, and so is a rule letting the
+	 * return traffic through; the same tuple the other way is another.
+	 */
 	track(ctx, 0, IN, &k, T0 + 1);
+	KUNIT_EXPECT_EQ(test, entries(ctx), 1U);
+	track(ctx, 0, OUT, &r, T0 + 1);
 	KUNIT_EXPECT_EQ(test, entries(ctx), 1U);
 	track(ctx, 0, OUT, &k, T0 + 1);
 	KUNIT_EXPECT_EQ(test, entries(ctx), 2U);
 	KUNIT_EXPECT_TRUE(test, allows(ctx, 0, IN, &r, T0 + 1));
+	KUNIT_EXPECT_TRUE(test, allows(ctx, 0, OUT, &k, T0 + 1));
 
 	/* The jiffies wrappers. */
 	frame(&k, true, IPPROTO_UDP, 0, 1, 5000, 53);
@@ -286,8 +308,224 @@ static void conn_return_traffic(struct kunit *test)
 						    IN, &r));
 	KUNIT_EXPECT_FALSE(test, xsw_acl_conn_allows(ctx->sw, &ctx->ports[2],
 						     OUT, &r));
+	KUNIT_EXPECT_TRUE(test, xsw_acl_conn_allows(ctx->sw, &ctx->ports[2],
+						    OUT, &k));
 	rcu_read_unlock();
 	local_bh_enable();
+}
+
+/*
+ * The README's example: a rule lets the client's SYN out, and the whole
+ * connection then passes both ways - the client's later segments, which
+ * no rule lets through, as well as the server's - but nothing else does.
+ */
+static void conn_opener_direction(struct kunit *test)
+{
+	struct conn_test_ctx *ctx = test->priv;
+	struct xsw_acl_key k, r, x;
+
+	frame(&k, false, IPPROTO_TCP, 0, 1, 40000, 80);
+	reverse(&r, &k);
+	k.tcp_flags = TCPHDR_SYN;
+	track(ctx, 0, OUT, &k, T0);
+	r.tcp_flags = TCPHDR_SYN | TCPHDR_ACK;
+	KUNIT_EXPECT_TRUE(test, allows(ctx, 0, IN, &r, T0));
+	k.tcp_flags = TCPHDR_ACK;
+	KUNIT_EXPECT_TRUE(test, allows(ctx, 0, OUT, &k, T0));
+	k.tcp_flags = TCPHDR_ACK | TCPHDR_PSH;
+	KUNIT_EXPECT_TRUE(test, allows(ctx, 0, OUT, &k, T0 + 1));
+	KUNIT_EXPECT_EQ(test, entries(ctx), 1U);
+
+	/* Another client port, the server opening one, another port. */
+	x = k;
+	x.src_port = htons(40001);
+	KUNIT_EXPECT_FALSE(test, allows(ctx, 0, OUT, &x, T0 + 1));
+	frame(&x, false, IPPROTO_TCP, 1, 0, 80, 40001);
+	x.tcp_flags = TCPHDR_SYN;
+	KUNIT_EXPECT_FALSE(test, allows(ctx, 0, IN, &x, T0 + 1));
+	frame(&x, false, IPPROTO_TCP, 1, 0, 40000, 80);
+	KUNIT_EXPECT_FALSE(test, allows(ctx, 0, IN, &x, T0 + 1));
+	KUNIT_EXPECT_FALSE(test, allows(ctx, 2, OUT, &k, T0 + 1));
+	x = k;
+	x.ip_proto = IPPROTO_UDP;
+	KUNIT_EXPECT_FALSE(test, allows(ctx, 0, OUT, &x, T0 + 1));
+	KUNIT_EXPECT_EQ(test, entries(ctx), 1U);
+}
+
+/*
+ * ICMP by type: more echo requests the opener's way and echo replies the
+ * other way; not a reply the opener's way, nor a request the other way,
+ * which is a ping of its own.
+ */
+static void conn_icmp_directions(struct kunit *test)
+{
+	struct conn_test_ctx *ctx = test->priv;
+	struct xsw_acl_key k, r, x;
+	int v6;
+
+	for (v6 = 0; v6 < 2; v6++) {
+		frame(&k, v6, v6 ? IPPROTO_ICMPV6 : IPPROTO_ICMP, 0, 1, 0, 0);
+		reverse(&r, &k);
+		track(ctx, 1, IN, &k, T0);
+		KUNIT_EXPECT_TRUE(test, allows(ctx, 1, IN, &k, T0));
+		KUNIT_EXPECT_TRUE(test, allows(ctx, 1, OUT, &r, T0));
+		KUNIT_EXPECT_FALSE(test, allows(ctx, 1, IN, &r, T0));
+		KUNIT_EXPECT_FALSE(test, allows(ctx, 1, OUT, &k, T0));
+		x = k;		/* an echo reply, going the request's way */
+		x.icmp_type = r.icmp_type;
+		KUNIT_EXPECT_FALSE(test, allows(ctx, 1, IN, &x, T0));
+		x = r;		/* an echo request, going the reply's way */
+		x.icmp_type = k.icmp_type;
+		KUNIT_EXPECT_FALSE(test, allows(ctx, 1, OUT, &x, T0));
+		x.icmp_type = v6 ? ICMPV6_DEST_UNREACH : ICMP_DEST_UNREACH;
+		KUNIT_EXPECT_FALSE(test, allows(ctx, 1, OUT, &x, T0));
+
+		/* An echo reply opens nothing. */
+		track(ctx, 2, OUT, &r, T0);
+		KUNIT_EXPECT_FALSE(test, allows(ctx, 2, OUT, &r, T0));
+		KUNIT_EXPECT_EQ(test, entries(ctx), 1U + 2 * v6);
+
+		/* The other host's ping is a connection of its own. */
+		x = r;
+		x.icmp_type = k.icmp_type;
+		track(ctx, 1, OUT, &x, T0);
+		KUNIT_EXPECT_EQ(test, entries(ctx), 2U + 2 * v6);
+		KUNIT_EXPECT_TRUE(test, allows(ctx, 1, OUT, &x, T0));
+		KUNIT_EXPECT_TRUE(test, allows(ctx, 1, IN, &k, T0));
+		x = k;
+		x.icmp_type = r.icmp_type;
+		KUNIT_EXPECT_TRUE(test, allows(ctx, 1, IN, &x, T0));
+	}
+}
+
+/*
+ * Frames either way refresh a connection; idle long enough, it lets
+ * neither way through, and the GC counts it as expired.
+ */
+static void conn_both_ways_refresh(struct kunit *test)
+{
+	const struct conn_proto_case_min {
+		u8 proto;
+		unsigned long to;
+	} cases[] = {
+		{ IPPROTO_TCP, XSW_ACL_CONN_TCP_TIMEOUT },
+		{ IPPROTO_UDP, XSW_ACL_CONN_OTHER_TIMEOUT },
+		{ IPPROTO_ICMP, XSW_ACL_CONN_ICMP_TIMEOUT },
+		{ IPPROTO_GRE, XSW_ACL_CONN_OTHER_TIMEOUT },
+	};
+	struct conn_test_ctx *ctx = test->priv;
+	struct xsw_acl_key k, r;
+	unsigned long to, t;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		to = cases[i].to;
+		t = T0 + i * 100 * XSW_ACL_CONN_TCP_TIMEOUT;
+		frame(&k, false, cases[i].proto, 0, 1, 5000, 6000);
+		k.tcp_flags = TCPHDR_ACK;
+		reverse(&r, &k);
+		track(ctx, 0, OUT, &k, t);
+		/* Each refresh is one timeout after the last one. */
+		KUNIT_EXPECT_TRUE(test, allows(ctx, 0, OUT, &k, t + to));
+		KUNIT_EXPECT_TRUE(test, allows(ctx, 0, IN, &r, t + 2 * to));
+		KUNIT_EXPECT_TRUE(test, allows(ctx, 0, OUT, &k, t + 3 * to));
+		KUNIT_EXPECT_TRUE(test, allows(ctx, 0, OUT, &k, t + 4 * to));
+		t += 4 * to;
+		xsw_acl_conn_gc_at(ctx->sw, t + to);
+		KUNIT_EXPECT_EQ(test, entries(ctx), 1U);
+		KUNIT_EXPECT_TRUE(test, allows(ctx, 0, IN, &r, t + to));
+		t += to;
+		KUNIT_EXPECT_FALSE(test, allows(ctx, 0, OUT, &k, t + to + 1));
+		KUNIT_EXPECT_FALSE(test, allows(ctx, 0, IN, &r, t + to + 1));
+		xsw_acl_conn_gc_at(ctx->sw, t + to + 1);
+		KUNIT_EXPECT_EQ(test, entries(ctx), 0U);
+		KUNIT_EXPECT_EQ(test, expirations(ctx), (u64)i + 1);
+		KUNIT_EXPECT_EQ(test, evictions(ctx), 0ULL);
+	}
+}
+
+/* FIN and RST shorten it whichever way they go and whoever lets them by. */
+static void conn_close_either_way(struct kunit *test)
+{
+	const unsigned long close = XSW_ACL_CONN_TCP_CLOSE_TIMEOUT;
+	const unsigned long open = XSW_ACL_CONN_TCP_TIMEOUT;
+	struct conn_test_ctx *ctx = test->priv;
+	unsigned long t = T0;
+	struct xsw_acl_key k, r;
+
+	frame(&k, false, IPPROTO_TCP, 0, 1, 40000, 22);
+	reverse(&r, &k);
+	k.tcp_flags = TCPHDR_SYN;
+	track(ctx, 0, OUT, &k, t);
+
+	/* The opener's FIN, let through by the connection. */
+	k.tcp_flags = TCPHDR_FIN | TCPHDR_ACK;
+	KUNIT_EXPECT_TRUE(test, allows(ctx, 0, OUT, &k, t + open));
+	t += open;
+	r.tcp_flags = TCPHDR_ACK;
+	KUNIT_EXPECT_TRUE(test, allows(ctx, 0, IN, &r, t + close));
+	t += close;
+	KUNIT_EXPECT_FALSE(test, allows(ctx, 0, IN, &r, t + close + 1));
+	KUNIT_EXPECT_FALSE(test, allows(ctx, 0, OUT, &k, t + close + 1));
+	t += close + 1;
+
+	/* Opened again; the answer's RST; the opener's new SYN restores it. */
+	k.tcp_flags = TCPHDR_SYN;
+	track(ctx, 0, OUT, &k, t);
+	r.tcp_flags = TCPHDR_RST;
+	KUNIT_EXPECT_TRUE(test, allows(ctx, 0, IN, &r, t));
+	KUNIT_EXPECT_TRUE(test, allows(ctx, 0, OUT, &k, t + close));
+	t += close;
+	k.tcp_flags = TCPHDR_ACK;
+	KUNIT_EXPECT_TRUE(test, allows(ctx, 0, OUT, &k, t + open));
+	t += open;
+
+	/* A track()ed RST from the answer's side shortens it too. */
+	r.tcp_flags = TCPHDR_RST | TCPHDR_ACK;
+	track(ctx, 0, IN, &r, t);
+	KUNIT_EXPECT_FALSE(test, allows(ctx, 0, OUT, &k, t + close + 1));
+	KUNIT_EXPECT_EQ(test, entries(ctx), 1U);
+}
+
+/*
+ * Expired, a connection is opened again by whichever side a rule lets
+ * through first; that side's SYN then restores the long timeout, the
+ * other's does not.
+ */
+static void conn_reopened_other_side(struct kunit *test)
+{
+	const unsigned long close = XSW_ACL_CONN_TCP_CLOSE_TIMEOUT;
+	const unsigned long open = XSW_ACL_CONN_TCP_TIMEOUT;
+	struct conn_test_ctx *ctx = test->priv;
+	unsigned long t = T0;
+	struct xsw_acl_key k, r;
+
+	frame(&k, false, IPPROTO_TCP, 0, 1, 7000, 7000 + 1);
+	reverse(&r, &k);
+	k.tcp_flags = TCPHDR_SYN;
+	track(ctx, 0, IN, &k, t);
+	t += open + 1;
+	KUNIT_EXPECT_FALSE(test, allows(ctx, 0, OUT, &r, t));
+
+	r.tcp_flags = TCPHDR_SYN;
+	track(ctx, 0, OUT, &r, t);
+	KUNIT_EXPECT_EQ(test, entries(ctx), 1U);
+	k.tcp_flags = TCPHDR_SYN | TCPHDR_ACK;
+	KUNIT_EXPECT_TRUE(test, allows(ctx, 0, IN, &k, t + open));
+	t += open;
+
+	/* k's side, no longer the opener, cannot restore it with a SYN. */
+	k.tcp_flags = TCPHDR_RST;
+	KUNIT_EXPECT_TRUE(test, allows(ctx, 0, IN, &k, t));
+	k.tcp_flags = TCPHDR_SYN;
+	KUNIT_EXPECT_TRUE(test, allows(ctx, 0, IN, &k, t + close));
+	t += close;
+	KUNIT_EXPECT_FALSE(test, allows(ctx, 0, OUT, &r, t + close + 1));
+	/* r's side can, before it expires. */
+	r.tcp_flags = TCPHDR_SYN;
+	KUNIT_EXPECT_TRUE(test, allows(ctx, 0, OUT, &r, t + close));
+	t += close;
+	KUNIT_EXPECT_TRUE(test, allows(ctx, 0, IN, &k, t + open));
 }
 
 struct conn_proto_case {
@@ -619,12 +857,14 @@ static bool model_same_l3(const struct xsw_acl_key *a,
 	       a->ip_proto == b->ip_proto;
 }
 
-/* Is @f, going the same way, the frame that opened @o? */
+/* Is @f, going the same way, a frame like the one that opened @o? */
 static bool model_same(const struct xsw_acl_key *o, const struct xsw_acl_key *f)
 {
 	if (!model_same_l3(o, f) || !ipv6_addr_equal(&o->src_ip, &f->src_ip) ||
 	    !ipv6_addr_equal(&o->dst_ip, &f->dst_ip))
 		return false;
+	if (model_icmp(f->ip_proto))
+		return model_echo_request(f);
 	return !model_has_ports(f->ip_proto) ||
 	       (o->src_port == f->src_port && o->dst_port == f->dst_port);
 }
@@ -664,27 +904,50 @@ static void model_seen(struct model_conn *c, const struct xsw_acl_key *f,
 		c->timeout = min(c->timeout, XSW_ACL_CONN_TCP_CLOSE_TIMEOUT);
 }
 
+/* Is @f, going @dir on @port, a frame of @c, either way? */
+static bool model_of(const struct model_conn *c, int port, u8 dir,
+		     const struct xsw_acl_key *f)
+{
+	if (c->port != port)
+		return false;
+	return c->dir == dir ? model_same(&c->open, f) :
+			       model_answers(&c->open, f);
+}
+
+/* @f, going @dir, a frame of @c, is let through. */
+static void model_refresh(struct model_conn *c, u8 dir,
+			  const struct xsw_acl_key *f, unsigned long now)
+{
+	bool syn = f->ip_proto == IPPROTO_TCP &&
+		   (f->tcp_flags & (TCPHDR_SYN | TCPHDR_ACK | TCPHDR_FIN |
+				    TCPHDR_RST)) == TCPHDR_SYN;
+
+	if (model_expired(c, now)) {
+		/* Opened again, by @f's side. */
+		c->dir = dir;
+		c->open = *f;
+		c->timeout = model_timeout(f->ip_proto);
+	} else if (c->dir == dir && syn) {
+		c->timeout = model_timeout(f->ip_proto);
+	}
+	model_seen(c, f, now);
+}
+
 static void model_track(struct kunit *test, struct model *m, int port, u8 dir,
 			const struct xsw_acl_key *f, unsigned long now)
 {
 	struct model_conn *c;
-	bool syn;
 	int i;
 
 	if (!model_usable(f) ||
 	    (model_icmp(f->ip_proto) && !model_echo_request(f)))
 		return;
-	syn = f->ip_proto == IPPROTO_TCP &&
-	      (f->tcp_flags & (TCPHDR_SYN | TCPHDR_ACK | TCPHDR_FIN |
-			       TCPHDR_RST)) == TCPHDR_SYN;
 	for (i = 0; i < m->n; i++) {
 		c = &m->c[i];
-		if (c->port != port || c->dir != dir || !model_same(&c->open, f))
-			continue;
-		if (model_expired(c, now) || syn)
-			c->timeout = model_timeout(f->ip_proto);
-		model_seen(c, f, now);
-		return;
+		if (model_of(c, port, dir, f)) {
+			model_refresh(c, dir, f, now);
+			return;
+		}
 	}
 	KUNIT_ASSERT_LT(test, m->n, R_CONNS);
 	c = &m->c[m->n++];
@@ -705,10 +968,9 @@ static bool model_allows(struct model *m, int port, u8 dir,
 		return false;
 	for (i = 0; i < m->n; i++) {
 		c = &m->c[i];
-		if (c->port != port || c->dir == dir || model_expired(c, now) ||
-		    !model_answers(&c->open, f))
+		if (model_expired(c, now) || !model_of(c, port, dir, f))
 			continue;
-		model_seen(c, f, now);
+		model_refresh(c, dir, f, now);
 		return true;
 	}
 	return false;
@@ -945,6 +1207,11 @@ static void conn_eviction_matches_model(struct kunit *test)
 
 static struct kunit_case conn_test_cases[] = {
 	KUNIT_CASE(conn_return_traffic),
+	KUNIT_CASE(conn_opener_direction),
+	KUNIT_CASE(conn_icmp_directions),
+	KUNIT_CASE(conn_both_ways_refresh),
+	KUNIT_CASE(conn_close_either_way),
+	KUNIT_CASE(conn_reopened_other_side),
 	KUNIT_CASE_PARAM(conn_timeouts, conn_proto_gen_params),
 	KUNIT_CASE(conn_tcp_close),
 	KUNIT_CASE(conn_max_evicts_oldest),

@@ -28,8 +28,9 @@ static void count(struct xsw_acl_rule_obj *obj, unsigned int len)
  * @skb: the frame (or a copy), skb->data at the Ethernet header
  * @vlan: the VLAN the switch put it in
  *
- * Return traffic of a connection that an allow-stateful rule opened in the
- * other direction passes before the rules are looked at.  Otherwise the
+ * A frame of a connection that an allow-stateful rule opened on @port -
+ * the opener's, going the way it was opened, or the return traffic, going
+ * the other way - passes before the rules are looked at.  Otherwise the
  * best rule that matches counts the frame and decides; with none, the
  * default action does.  Frames whose headers are cut short are matched on
  * the fields that could be read (xsw_acl_key_extract()).
