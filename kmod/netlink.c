@@ -25,6 +25,10 @@ static struct netlink_range_validation ageing_range = {
 	.min = 1, .max = XSW_MAX_AGEING,
 };
 
+static struct netlink_range_validation conn_max_range = {
+	.min = 1, .max = XSW_SWITCH_CONN_MAX_LIMIT,
+};
+
 static struct netlink_range_validation learn_limit_range = {
 	.max = XSW_MAX_LEARN_LIMIT,
 };
@@ -39,10 +43,11 @@ static const struct nla_policy switch_id_policy[XSW_A_SWITCH_IFNAME + 1] = {
 	[XSW_A_SWITCH_IFNAME]		= IFNAME_POLICY,
 };
 
-static const struct nla_policy switch_set_policy[XSW_A_SWITCH_AGEING_TIME + 1] = {
+static const struct nla_policy switch_set_policy[XSW_A_SWITCH_CONN_MAX + 1] = {
 	[XSW_A_SWITCH_IFINDEX]		= IFINDEX_POLICY,
 	[XSW_A_SWITCH_IFNAME]		= IFNAME_POLICY,
 	[XSW_A_SWITCH_AGEING_TIME]	= NLA_POLICY_FULL_RANGE(NLA_U32, &ageing_range),
+	[XSW_A_SWITCH_CONN_MAX]		= NLA_POLICY_FULL_RANGE(NLA_U32, &conn_max_range),
 };
 
 static const struct nla_policy port_new_policy[XSW_A_PORT_TYPE + 1] = {
@@ -196,13 +201,14 @@ static struct netlink_range_validation qos_burst_range = {
 	[XSW_A_QOS_DIR]			= NLA_POLICY_RANGE(NLA_U8, XSW_ACL_DIR_IN, \
 							   XSW_ACL_DIR_OUT)
 
-static const struct nla_policy qos_set_policy[XSW_A_QOS_MIN_WEIGHT + 1] = {
+static const struct nla_policy qos_set_policy[XSW_A_QOS_LINK_RATE + 1] = {
 	QOS_PORT_POLICY,
 	QOS_DIR_POLICY,
 	[XSW_A_QOS_MAX_RATE]		= NLA_POLICY_FULL_RANGE(NLA_U64, &qos_rate_range),
 	[XSW_A_QOS_BURST]		= NLA_POLICY_FULL_RANGE(NLA_U32, &qos_burst_range),
 	[XSW_A_QOS_MIN_RATE]		= NLA_POLICY_FULL_RANGE(NLA_U64, &qos_rate_range),
 	[XSW_A_QOS_MIN_WEIGHT]		= NLA_POLICY_RANGE(NLA_U32, 1, XSW_QOS_WEIGHT_MAX),
+	[XSW_A_QOS_LINK_RATE]		= NLA_POLICY_FULL_RANGE(NLA_U64, &qos_rate_range),
 };
 
 static const struct nla_policy qos_get_policy[XSW_A_QOS_SWITCH_IFNAME + 1] = {
@@ -211,11 +217,12 @@ static const struct nla_policy qos_get_policy[XSW_A_QOS_SWITCH_IFNAME + 1] = {
 	[XSW_A_QOS_SWITCH_IFNAME]	= IFNAME_POLICY,
 };
 
-static const struct nla_policy qos_del_policy[XSW_A_QOS_DEL_MIN + 1] = {
+static const struct nla_policy qos_del_policy[XSW_A_QOS_DEL_LINK + 1] = {
 	QOS_PORT_POLICY,
 	QOS_DIR_POLICY,
 	[XSW_A_QOS_DEL_MAX]		= { .type = NLA_FLAG },
 	[XSW_A_QOS_DEL_MIN]		= { .type = NLA_FLAG },
+	[XSW_A_QOS_DEL_LINK]		= { .type = NLA_FLAG },
 };
 
 static const struct genl_ops xsw_genl_ops[] = {

@@ -51,6 +51,8 @@ static struct nlattr *field_attr(struct nlattr **attrs, u32 field)
 		return attrs[XSW_A_QOS_MIN_RATE];
 	case XSW_QOS_F_MIN_WEIGHT:
 		return attrs[XSW_A_QOS_MIN_WEIGHT];
+	case XSW_QOS_F_LINK_RATE:
+		return attrs[XSW_A_QOS_LINK_RATE];
 	}
 	return NULL;
 }
@@ -83,6 +85,10 @@ static int get_req(struct nlattr **attrs, struct xsw_qos_req *req,
 	if (attrs[XSW_A_QOS_MIN_WEIGHT]) {
 		req->fields |= XSW_QOS_F_MIN_WEIGHT;
 		req->min_weight = nla_get_u32(attrs[XSW_A_QOS_MIN_WEIGHT]);
+	}
+	if (attrs[XSW_A_QOS_LINK_RATE]) {
+		req->fields |= XSW_QOS_F_LINK_RATE;
+		req->link_rate = nla_get_u64(attrs[XSW_A_QOS_LINK_RATE]);
 	}
 	err = xsw_qos_req_check(req, &why, &bad);
 	if (err) {
@@ -125,12 +131,16 @@ err_cancel:
 	return -EMSGSIZE;
 }
 
-/* One port's QoS: its guarantee and class, and a nest per limit. */
+/*
+ * One port's QoS: its guarantee and class, its link rate, the HTB handle
+ * when it has either, and a nest per limit.
+ */
 static int qos_fill(struct sk_buff *skb, const struct xsw_port *port, u8 cmd,
 		    u32 portid, u32 seq, int flags)
 {
 	const struct xsw_qos_port *conf = port->qos_conf;
 	const struct xsw_switch *sw = port->sw;
+	unsigned int has = xsw_qos_has(port);
 	const struct xsw_qos_limit *lim;
 	void *hdr;
 	int i;
@@ -143,14 +153,20 @@ static int qos_fill(struct sk_buff *skb, const struct xsw_port *port, u8 cmd,
 	    nla_put_u32(skb, XSW_A_QOS_SWITCH_IFINDEX, sw->dev->ifindex) ||
 	    nla_put_string(skb, XSW_A_QOS_SWITCH_IFNAME, sw->dev->name))
 		goto err_cancel;
-	if (xsw_qos_has(port) & XSW_QOS_HAS_MIN &&
+	if (has & XSW_QOS_HAS_MIN &&
 	    ((conf->min_rate &&
 	      nla_put_u64_64bit(skb, XSW_A_QOS_MIN_RATE, conf->min_rate,
 				XSW_A_QOS_PAD)) ||
 	     (conf->min_weight &&
 	      nla_put_u32(skb, XSW_A_QOS_MIN_WEIGHT, conf->min_weight)) ||
-	     nla_put_u32(skb, XSW_A_QOS_CLASS, conf->class) ||
-	     nla_put_u16(skb, XSW_A_QOS_HTB_MAJOR, sw->qos_major)))
+	     nla_put_u32(skb, XSW_A_QOS_CLASS, conf->class)))
+		goto err_cancel;
+	if (has & XSW_QOS_HAS_LINK &&
+	    nla_put_u64_64bit(skb, XSW_A_QOS_LINK_RATE, conf->link_rate,
+			      XSW_A_QOS_PAD))
+		goto err_cancel;
+	if (has & (XSW_QOS_HAS_MIN | XSW_QOS_HAS_LINK) &&
+	    nla_put_u16(skb, XSW_A_QOS_HTB_MAJOR, sw->qos_major))
 		goto err_cancel;
 	for (i = 0; i < ARRAY_SIZE(port->qos); i++) {
 		lim = xsw_dereference(port->qos[i]);
@@ -184,11 +200,18 @@ int xsw_nl_qos_set_doit(struct sk_buff *skb, struct genl_info *info)
 		err = PTR_ERR(port);
 	} else {
 		err = xsw_qos_set(port, &req, info->extack);
-		/* The request is sound: only the port's type can be wrong. */
+		/*
+		 * The request is sound: only the port's type can be wrong,
+		 * for a guarantee (checked first) or for a link rate.
+		 */
 		if (err == -EINVAL)
 			NL_SET_BAD_ATTR(info->extack,
+					port->type == XSW_PORT_TYPE_VM ||
+					port->type == XSW_PORT_TYPE_INTERNAL ?
+					attrs[XSW_A_QOS_LINK_RATE] :
 					attrs[XSW_A_QOS_MIN_RATE] ?:
-					attrs[XSW_A_QOS_MIN_WEIGHT]);
+					attrs[XSW_A_QOS_MIN_WEIGHT] ?:
+					attrs[XSW_A_QOS_LINK_RATE]);
 	}
 	rtnl_unlock();
 	return err;
@@ -208,6 +231,8 @@ int xsw_nl_qos_del_doit(struct sk_buff *skb, struct genl_info *info)
 		       BIT(xsw_acl_idx(nla_get_u8(attrs[XSW_A_QOS_DIR])));
 	if (attrs[XSW_A_QOS_DEL_MIN])
 		what |= XSW_QOS_HAS_MIN;
+	if (attrs[XSW_A_QOS_DEL_LINK])
+		what |= XSW_QOS_HAS_LINK;
 
 	rtnl_lock();
 	port = qos_port(genl_info_net(info), attrs, info->extack);
@@ -223,6 +248,8 @@ int xsw_nl_qos_del_doit(struct sk_buff *skb, struct genl_info *info)
 		NL_SET_BAD_ATTR(info->extack,
 				(what & ~has & XSW_QOS_HAS_MIN) ?
 				attrs[XSW_A_QOS_DEL_MIN] :
+				(what & ~has & XSW_QOS_HAS_LINK) ?
+				attrs[XSW_A_QOS_DEL_LINK] :
 				attrs[XSW_A_QOS_DIR] ?: attrs[XSW_A_QOS_DEL_MAX]);
 out:
 	rtnl_unlock();

@@ -1,11 +1,31 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * xswitch: handlers of XSW_CMD_SWITCH_NEW, _DEL and _GET.
+ * xswitch: handlers of XSW_CMD_SWITCH_NEW, _DEL, _GET and _SET.
  */
 
 #include <net/sock.h>
 
 #include "xswitch.h"
+#include "acl_conn.h"
+
+/* The stateful ACL connection table: its maximum and counters. */
+static int put_conn(struct sk_buff *skb, const struct xsw_switch *sw)
+{
+	u64 evictions, expirations;
+	u32 entries, max;
+
+	if (!sw->conn)		/* only while the switch is being set up */
+		return 0;
+	xsw_acl_conn_stats(sw, &entries, &evictions, &expirations, &max);
+	if (nla_put_u32(skb, XSW_A_SWITCH_CONN_MAX, max) ||
+	    nla_put_u32(skb, XSW_A_SWITCH_CONN_ENTRIES, entries) ||
+	    nla_put_u64_64bit(skb, XSW_A_SWITCH_CONN_EVICTIONS, evictions,
+			      XSW_A_SWITCH_PAD) ||
+	    nla_put_u64_64bit(skb, XSW_A_SWITCH_CONN_EXPIRED, expirations,
+			      XSW_A_SWITCH_PAD))
+		return -EMSGSIZE;
+	return 0;
+}
 
 static int put_switch(struct sk_buff *skb, const struct xsw_switch *sw)
 {
@@ -22,7 +42,8 @@ static int put_switch(struct sk_buff *skb, const struct xsw_switch *sw)
 	    nla_put_u32(skb, XSW_A_SWITCH_NUM_PORTS, sw->num_ports) ||
 	    nla_put_u32(skb, XSW_A_SWITCH_AGEING_TIME,
 			READ_ONCE(sw->fdb.ageing) / HZ) ||
-	    xsw_nl_put_stats(skb, XSW_A_SWITCH_STATS, sw->stats, false))
+	    xsw_nl_put_stats(skb, XSW_A_SWITCH_STATS, sw->stats, false) ||
+	    put_conn(skb, sw))
 		return -EMSGSIZE;
 	return 0;
 }
@@ -163,10 +184,26 @@ int xsw_nl_switch_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 	return skb->len;
 }
 
+/*
+ * The policy bounds every setting, so once the switch is found nothing can
+ * be refused: the settings are applied all together or, on a refusal, not
+ * at all.  The connection maximum's range is checked here too, before
+ * anything is applied, because xsw_acl_conn_set_max() would clamp a value
+ * out of range rather than refuse it.
+ */
 int xsw_nl_switch_set_doit(struct sk_buff *skb, struct genl_info *info)
 {
+	struct nlattr *conn_max = info->attrs[XSW_A_SWITCH_CONN_MAX];
+	struct nlattr *ageing = info->attrs[XSW_A_SWITCH_AGEING_TIME];
 	struct xsw_switch *sw;
 	int err = 0;
+
+	if (conn_max && (nla_get_u32(conn_max) < 1 ||
+			 nla_get_u32(conn_max) > XSW_SWITCH_CONN_MAX_LIMIT)) {
+		NL_SET_ERR_MSG_ATTR(info->extack, conn_max,
+				    "connection maximum out of range");
+		return -ERANGE;
+	}
 
 	rtnl_lock();
 	sw = switch_from_attrs(info);
@@ -174,8 +211,10 @@ int xsw_nl_switch_set_doit(struct sk_buff *skb, struct genl_info *info)
 		err = PTR_ERR(sw);
 		goto out;
 	}
-	if (info->attrs[XSW_A_SWITCH_AGEING_TIME])
-		xsw_fdb_set_ageing(sw, nla_get_u32(info->attrs[XSW_A_SWITCH_AGEING_TIME]));
+	if (ageing)
+		xsw_fdb_set_ageing(sw, nla_get_u32(ageing));
+	if (conn_max)
+		xsw_acl_conn_set_max(sw, nla_get_u32(conn_max));
 	xsw_nl_notify_switch(sw, XSW_CMD_SWITCH_SET);
 out:
 	rtnl_unlock();

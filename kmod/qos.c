@@ -48,7 +48,10 @@
  * guarantee, the lowest free on the switch from XSW_QOS_CLASS_MIN, and
  * stays until the port goes, so that the tree can be kept in step.
  * sw->qos_guaranteed counts the ports with a guarantee; while it is zero,
- * skb->priority is left alone.
+ * skb->priority is left alone.  The external port may also hold the
+ * uplink's capacity (its link rate), which xswitch only keeps and reports:
+ * it is what the guarantees share in the tree userspace builds, for
+ * devices (veths, many NICs) that do not report a speed.
  *
  * Frames an extension injected meet no limit, as they meet no ACL; their
  * class is their source port's, or 0 when they have none.
@@ -173,8 +176,8 @@ int xsw_qos_req_check(const struct xsw_qos_req *req, const char **why,
 
 	*bad = 0;
 	if (!(f & (XSW_QOS_F_MAX_RATE | XSW_QOS_F_MIN_RATE |
-		   XSW_QOS_F_MIN_WEIGHT))) {
-		*why = "nothing to set: give a max rate, min or min-weight";
+		   XSW_QOS_F_MIN_WEIGHT | XSW_QOS_F_LINK_RATE))) {
+		*why = "nothing to set: give a max rate, min, min-weight or link rate";
 		return -EINVAL;
 	}
 	if ((f & XSW_QOS_F_MAX_RATE) && !(f & XSW_QOS_F_DIR)) {
@@ -227,6 +230,12 @@ int xsw_qos_req_check(const struct xsw_qos_req *req, const char **why,
 		*why = "min-weight must be 1 to 100";
 		return -EINVAL;
 	}
+	if ((f & XSW_QOS_F_LINK_RATE) &&
+	    (!req->link_rate || req->link_rate > XSW_QOS_RATE_MAX)) {
+		*bad = XSW_QOS_F_LINK_RATE;
+		*why = "link rate must be 1 bit/s to 1 Tbit/s";
+		return -EINVAL;
+	}
 	return 0;
 }
 
@@ -273,6 +282,8 @@ unsigned int xsw_qos_has(const struct xsw_port *port)
 			has |= BIT(i);
 	if (guaranteed(port->qos_conf))
 		has |= XSW_QOS_HAS_MIN;
+	if (port->qos_conf && port->qos_conf->link_rate)
+		has |= XSW_QOS_HAS_LINK;
 	return has;
 }
 
@@ -388,6 +399,11 @@ int xsw_qos_set(struct xsw_port *port, const struct xsw_qos_req *req,
 			       "min and min-weight are for vm and internal ports only");
 		return -EINVAL;
 	}
+	if ((req->fields & XSW_QOS_F_LINK_RATE) &&
+	    port->type != XSW_PORT_TYPE_EXTERNAL) {
+		NL_SET_ERR_MSG(extack, "link rate is for the external port only");
+		return -EINVAL;
+	}
 
 	conf = conf_get(port);
 	if (!conf)
@@ -419,6 +435,8 @@ int xsw_qos_set(struct xsw_port *port, const struct xsw_qos_req *req,
 			req->min_rate : 0,
 			req->fields & XSW_QOS_F_MIN_WEIGHT ?
 			req->min_weight : 0);
+	if (req->fields & XSW_QOS_F_LINK_RATE)
+		conf->link_rate = req->link_rate;
 	WRITE_ONCE(xsw_qos_seq, xsw_qos_seq + 1);
 	return 0;
 }
@@ -427,7 +445,7 @@ int xsw_qos_set(struct xsw_port *port, const struct xsw_qos_req *req,
  * xsw_qos_del - remove a port's limits or guarantee
  * @port: the port
  * @what: XSW_QOS_HAS_IN, _OUT, both (_MAX: whichever the port has, at
- *	least one) and/or _MIN
+ *	least one), _MIN and/or _LINK
  * @extack: where to say why not
  *
  * Context: RTNL held.
@@ -445,6 +463,10 @@ int xsw_qos_del(struct xsw_port *port, unsigned int what,
 		NL_SET_ERR_MSG(extack, "port has no min or min-weight");
 		return -ENOENT;
 	}
+	if ((what & XSW_QOS_HAS_LINK) && !(has & XSW_QOS_HAS_LINK)) {
+		NL_SET_ERR_MSG(extack, "port has no link rate");
+		return -ENOENT;
+	}
 	if (max == XSW_QOS_HAS_MAX && !(has & max)) {
 		NL_SET_ERR_MSG(extack, "port has no max rate");
 		return -ENOENT;
@@ -459,6 +481,8 @@ int xsw_qos_del(struct xsw_port *port, unsigned int what,
 			limit_publish(port, i, NULL);
 	if (what & XSW_QOS_HAS_MIN)
 		min_set(port, 0, 0);
+	if (what & XSW_QOS_HAS_LINK)
+		port->qos_conf->link_rate = 0;
 	WRITE_ONCE(xsw_qos_seq, xsw_qos_seq + 1);
 	return 0;
 }

@@ -88,12 +88,15 @@ struct xsw_qos_limit {
  * @min_weight: the guarantee as a weight, 1..100, or 0
  * @class: the HTB class minor, given with the first guarantee and kept
  *	while the port exists; 0 until then
+ * @link_rate: an external port's uplink capacity in bits/s, which the
+ *	guarantees share in userspace's HTB tree, or 0
  */
 struct xsw_qos_port {
 	struct xsw_qos_bucket bucket[2];
 	u64 min_rate;
 	u32 min_weight;
 	u16 class;
+	u64 link_rate;
 };
 
 /* The fields of a struct xsw_qos_req that were given. */
@@ -102,6 +105,7 @@ struct xsw_qos_port {
 #define XSW_QOS_F_BURST		BIT(2)
 #define XSW_QOS_F_MIN_RATE	BIT(3)
 #define XSW_QOS_F_MIN_WEIGHT	BIT(4)
+#define XSW_QOS_F_LINK_RATE	BIT(5)
 
 /**
  * struct xsw_qos_req - what XSW_CMD_QOS_SET asks for
@@ -111,6 +115,7 @@ struct xsw_qos_port {
  * @burst: the limit's burst, bytes
  * @min_rate: a guarantee, bits/s
  * @min_weight: a guarantee as a weight
+ * @link_rate: the uplink's capacity, bits/s (external port)
  */
 struct xsw_qos_req {
 	u32 fields;
@@ -119,12 +124,14 @@ struct xsw_qos_req {
 	u32 burst;
 	u64 min_rate;
 	u32 min_weight;
+	u64 link_rate;
 };
 
 /* What a port has, and what xsw_qos_del() removes. */
 #define XSW_QOS_HAS_IN		BIT(XSW_ACL_IN)
 #define XSW_QOS_HAS_OUT		BIT(XSW_ACL_OUT)
 #define XSW_QOS_HAS_MIN		BIT(2)
+#define XSW_QOS_HAS_LINK	BIT(3)
 #define XSW_QOS_HAS_MAX		(XSW_QOS_HAS_IN | XSW_QOS_HAS_OUT)
 
 /* qos.c */

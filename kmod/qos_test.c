@@ -5,7 +5,8 @@
  * goes back); ten simulated seconds at twice the rate; the checks of a
  * request; and on a real switch, limits that drop with reason "qos" in
  * both directions but not injected frames, guarantees and their classes,
- * and refused requests that change nothing.
+ * and refused requests that change nothing; the link rate of the
+ * external port.
  */
 
 #include <kunit/test.h>
@@ -245,8 +246,15 @@ static const struct req_case req_cases[] = {
 	{ "min-weight 100", { F(MIN_WEIGHT), .min_weight = 100 }, NULL, 0 },
 	{ "max and min", { F(DIR) | F(MAX_RATE) | F(MIN_WEIGHT), QIN, 5,
 			   .min_weight = 5 }, NULL, 0 },
+	{ "link rate", { F(LINK_RATE), .link_rate = XSW_QOS_RATE_MAX }, NULL,
+	  0 },
 	{ "nothing", { 0 },
-	  "nothing to set: give a max rate, min or min-weight", 0 },
+	  "nothing to set: give a max rate, min, min-weight or link rate", 0 },
+	{ "link rate 0", { F(LINK_RATE), .link_rate = 0 },
+	  "link rate must be 1 bit/s to 1 Tbit/s", F(LINK_RATE) },
+	{ "link rate too high", { F(LINK_RATE),
+				  .link_rate = XSW_QOS_RATE_MAX + 1 },
+	  "link rate must be 1 bit/s to 1 Tbit/s", F(LINK_RATE) },
 	{ "max rate 0", { F(DIR) | F(MAX_RATE), QIN, 0 },
 	  "max rate must be 1 bit/s to 1 Tbit/s", F(MAX_RATE) },
 	{ "max rate too high", { F(DIR) | F(MAX_RATE), QIN,
@@ -605,6 +613,67 @@ static void qos_guarantees_and_classes(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, classify(p3, &ext), 7U);
 }
 
+static void qos_link_rate(struct kunit *test)
+{
+	struct qos_test_ctx *ctx = test->priv;
+	struct xsw_port ext = { .sw = ctx->sw, .type = XSW_PORT_TYPE_EXTERNAL };
+	struct xsw_qos_req link = { .fields = F(LINK_RATE),
+				    .link_rate = 20000000 };
+	struct xsw_qos_req link_min = {
+		.fields = F(LINK_RATE) | F(MIN_WEIGHT),
+		.link_rate = 20000000, .min_weight = 10,
+	};
+	struct xsw_qos_req link_max = {
+		.fields = F(DIR) | F(MAX_RATE) | F(BURST) | F(LINK_RATE),
+		.dir = XSW_ACL_DIR_IN, .max_rate = 1000, .burst = 1000,
+		.link_rate = 30000000,
+	};
+
+	/* Only on the external port; nothing of a refused request stays. */
+	KUNIT_EXPECT_EQ(test, set(test, ctx->p1, &link), -EINVAL);
+	KUNIT_EXPECT_STREQ(test, ctx->extack._msg,
+			   "link rate is for the external port only");
+	KUNIT_EXPECT_EQ(test, set(test, ctx->p1, &link_min), -EINVAL);
+	KUNIT_EXPECT_STREQ(test, ctx->extack._msg,
+			   "link rate is for the external port only");
+	KUNIT_EXPECT_EQ(test, has(ctx->p1), 0U);
+	KUNIT_EXPECT_EQ(test, ctx->sw->qos_guaranteed, 0U);
+	KUNIT_EXPECT_EQ(test, set(test, ctx->host, &link), -EINVAL);
+	KUNIT_EXPECT_EQ(test, has(ctx->host), 0U);
+	/* The external port takes no guarantee, with a link rate or not. */
+	KUNIT_EXPECT_EQ(test, set(test, &ext, &link_min), -EINVAL);
+	KUNIT_EXPECT_STREQ(test, ctx->extack._msg,
+			   "min and min-weight are for vm and internal ports only");
+	KUNIT_EXPECT_EQ(test, has(&ext), 0U);
+
+	KUNIT_ASSERT_EQ(test, set(test, &ext, &link), 0);
+	KUNIT_EXPECT_EQ(test, has(&ext), XSW_QOS_HAS_LINK);
+	KUNIT_EXPECT_EQ(test, ext.qos_conf->link_rate, 20000000ULL);
+	/* A link rate is no guarantee: priorities are left alone. */
+	KUNIT_EXPECT_EQ(test, ctx->sw->qos_guaranteed, 0U);
+	KUNIT_EXPECT_EQ(test, classify(ctx->p1, &ext), 7U);
+
+	/* Changed along with a limit, all at once. */
+	KUNIT_ASSERT_EQ(test, set(test, &ext, &link_max), 0);
+	KUNIT_EXPECT_EQ(test, has(&ext), XSW_QOS_HAS_LINK | XSW_QOS_HAS_IN);
+	KUNIT_EXPECT_EQ(test, ext.qos_conf->link_rate, 30000000ULL);
+
+	/* Removed alone; a second removal is refused and removes nothing. */
+	KUNIT_EXPECT_EQ(test, del(test, &ext, XSW_QOS_HAS_LINK), 0);
+	KUNIT_EXPECT_EQ(test, has(&ext), XSW_QOS_HAS_IN);
+	KUNIT_EXPECT_EQ(test, ext.qos_conf->link_rate, 0ULL);
+	KUNIT_EXPECT_EQ(test, del(test, &ext, XSW_QOS_HAS_LINK |
+				  XSW_QOS_HAS_MAX), -ENOENT);
+	KUNIT_EXPECT_STREQ(test, ctx->extack._msg, "port has no link rate");
+	KUNIT_EXPECT_EQ(test, has(&ext), XSW_QOS_HAS_IN);
+	KUNIT_ASSERT_EQ(test, set(test, &ext, &link), 0);
+	KUNIT_EXPECT_EQ(test, del(test, &ext, XSW_QOS_HAS_LINK |
+				  XSW_QOS_HAS_MAX), 0);
+	KUNIT_EXPECT_EQ(test, has(&ext), 0U);
+
+	xsw_qos_port_uninit(&ext);
+}
+
 static struct kunit_case qos_test_cases[] = {
 	KUNIT_CASE(qos_tbf_burst_then_rate),
 	KUNIT_CASE(qos_tbf_idle_fills_to_the_burst),
@@ -616,6 +685,7 @@ static struct kunit_case qos_test_cases[] = {
 	KUNIT_CASE_PARAM(qos_req_check, req_gen_params),
 	KUNIT_CASE(qos_limits_drop),
 	KUNIT_CASE(qos_guarantees_and_classes),
+	KUNIT_CASE(qos_link_rate),
 	{}
 };
 
