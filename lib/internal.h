@@ -39,6 +39,8 @@ struct xsw_handle {
 	int errattr;
 	uint32_t erroff;	/* NLMSGERR_ATTR_OFFS of the last error, or 0 */
 	char errmsg[XSW_ERRMSG_LEN];
+	/* The reply being parsed, while an xsw_parse_fn runs; else NULL. */
+	struct nlmsghdr *reply;
 };
 
 /**

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <net/if.h>
 #include <sys/socket.h>
 
 #include <linux/genetlink.h>
@@ -97,8 +98,8 @@ static const char *attr_name(const struct xsw_attrs *attrs, int type,
 	return buf;
 }
 
-/* Type of the request's top-level attribute that covers byte @off. */
-static int attr_at(struct nl_msg *req, uint32_t off)
+/* The request's top-level attribute that covers byte @off, or NULL. */
+static struct nlattr *attr_at(struct nl_msg *req, uint32_t off)
 {
 	struct nlmsghdr *nlh = nlmsg_hdr(req);
 	struct nlattr *nla;
@@ -108,9 +109,35 @@ static int attr_at(struct nl_msg *req, uint32_t off)
 		uint32_t start = (char *)nla - (char *)nlh;
 
 		if (off >= start && off < start + nla_total_size(nla_len(nla)))
-			return nla_type(nla);
+			return nla;
 	}
-	return 0;
+	return NULL;
+}
+
+/*
+ * The kernel's messages are fixed strings ("no such port"): when one
+ * points at a name the request gave, say which, as "NAME: no such port".
+ */
+static void name_culprit(struct xsw_handle *h, const struct xsw_attrs *a,
+			 const struct nlattr *nla)
+{
+	int type = nla_type(nla), len = nla_len(nla);
+	const char *val = nla_data(nla);
+	char msg[XSW_ERRMSG_LEN];
+	size_t n;
+
+	if (!a || type > a->maxattr || !a->policy ||
+	    a->policy[type].type != NLA_STRING || len <= 0 ||
+	    !val[0] || strnlen(val, len) >= (size_t)len ||
+	    strnlen(val, len) >= IF_NAMESIZE)
+		return;
+	n = snprintf(msg, sizeof(msg), "%.*s: ", IF_NAMESIZE, val);
+	len = strnlen(h->errmsg, sizeof(h->errmsg) - 1);
+	if (n + len >= sizeof(msg))
+		len = sizeof(msg) - 1 - n;
+	memcpy(msg + n, h->errmsg, len);
+	msg[n + len] = '\0';
+	memcpy(h->errmsg, msg, sizeof(msg));
 }
 
 /*
@@ -132,9 +159,13 @@ static void parse_extack(struct xact *t, void *tlvs, int len)
 			    sizeof(h->errmsg));
 
 	if (tb[NLMSGERR_ATTR_OFFS] && nla_len(tb[NLMSGERR_ATTR_OFFS]) >= 4) {
+		struct nlattr *bad = attr_at(t->req, nla_get_u32(tb[NLMSGERR_ATTR_OFFS]));
+
 		h->erroff = nla_get_u32(tb[NLMSGERR_ATTR_OFFS]);
-		h->errattr = attr_at(t->req, h->erroff);
-		if (h->errattr && !h->errmsg[0])
+		h->errattr = bad ? nla_type(bad) : 0;
+		if (bad && h->errmsg[0])
+			name_culprit(h, t->attrs, bad);
+		else if (bad)
 			snprintf(h->errmsg, sizeof(h->errmsg),
 				 "invalid attribute %s",
 				 attr_name(t->attrs, h->errattr, buf,
@@ -231,8 +262,11 @@ static int on_reply(struct nl_msg *msg, void *arg)
 		t->stop = xsw_seterr(t->h, -EBADMSG,
 				     "malformed reply from the kernel: %s",
 				     nl_geterror(err));
-	else
+	else {
+		t->h->reply = nlmsg_hdr(msg);
 		t->stop = t->parse(t->h, t->tb, t->arg);
+		t->h->reply = NULL;
+	}
 	return NL_SKIP;
 }
 

@@ -19,6 +19,10 @@ static const struct nla_policy switch_policy[XSW_A_SWITCH_MAX + 1] = {
 	[XSW_A_SWITCH_NUM_PORTS] = { .type = NLA_U32 },
 	[XSW_A_SWITCH_AGEING_TIME] = { .type = NLA_U32 },
 	[XSW_A_SWITCH_STATS]	 = { .type = NLA_NESTED },
+	[XSW_A_SWITCH_CONN_MAX]	 = { .type = NLA_U32 },
+	[XSW_A_SWITCH_CONN_ENTRIES] = { .type = NLA_U32 },
+	[XSW_A_SWITCH_CONN_EVICTIONS] = { .type = NLA_U64 },
+	[XSW_A_SWITCH_CONN_EXPIRED] = { .type = NLA_U64 },
 };
 
 static const char *const switch_names[XSW_A_SWITCH_MAX + 1] = {
@@ -31,6 +35,10 @@ static const char *const switch_names[XSW_A_SWITCH_MAX + 1] = {
 	[XSW_A_SWITCH_NUM_PORTS] = "num_ports",
 	[XSW_A_SWITCH_AGEING_TIME] = "ageing_time",
 	[XSW_A_SWITCH_STATS]	 = "stats",
+	[XSW_A_SWITCH_CONN_MAX]	 = "conn_max",
+	[XSW_A_SWITCH_CONN_ENTRIES] = "conn_entries",
+	[XSW_A_SWITCH_CONN_EVICTIONS] = "conn_evictions",
+	[XSW_A_SWITCH_CONN_EXPIRED] = "conn_expired",
 };
 
 static const struct xsw_attrs switch_attrs = {
@@ -61,6 +69,15 @@ static int to_info(struct xsw_handle *h, struct nlattr **tb,
 		sw->num_ports = nla_get_u32(tb[XSW_A_SWITCH_NUM_PORTS]);
 	if (tb[XSW_A_SWITCH_AGEING_TIME])
 		sw->ageing = nla_get_u32(tb[XSW_A_SWITCH_AGEING_TIME]);
+	if (tb[XSW_A_SWITCH_CONN_MAX])
+		sw->conn_max = nla_get_u32(tb[XSW_A_SWITCH_CONN_MAX]);
+	if (tb[XSW_A_SWITCH_CONN_ENTRIES])
+		sw->conn_entries = nla_get_u32(tb[XSW_A_SWITCH_CONN_ENTRIES]);
+	if (tb[XSW_A_SWITCH_CONN_EVICTIONS])
+		sw->conn_evictions =
+			nla_get_u64(tb[XSW_A_SWITCH_CONN_EVICTIONS]);
+	if (tb[XSW_A_SWITCH_CONN_EXPIRED])
+		sw->conn_expired = nla_get_u64(tb[XSW_A_SWITCH_CONN_EXPIRED]);
 	return xsw_stats_parse(h, tb[XSW_A_SWITCH_STATS], &sw->stats);
 }
 
@@ -140,13 +157,41 @@ int xsw_switch_dump(struct xsw_handle *h,
 }
 
 XSW_EXPORT
+int xsw_switch_set(struct xsw_handle *h, const char *name,
+		   const struct xsw_switch_config *cfg)
+{
+	struct nl_msg *msg;
+
+	if (!cfg->set || (cfg->set & ~XSW_SWITCH_CFG_ALL))
+		return xsw_seterr(h, -EINVAL, cfg->set ?
+				  "unknown switch setting" :
+				  "no switch setting to change");
+	if ((cfg->set & XSW_SWITCH_CFG_AGEING) &&
+	    (cfg->ageing < 1 || cfg->ageing > 1000000))
+		return xsw_seterr(h, -ERANGE, "ageing must be 1..1000000 seconds");
+	if ((cfg->set & XSW_SWITCH_CFG_CONN_MAX) &&
+	    (cfg->conn_max < 1 || cfg->conn_max > XSW_SWITCH_CONN_MAX_LIMIT))
+		return xsw_seterr(h, -ERANGE, "conn-max must be 1..%u",
+				  XSW_SWITCH_CONN_MAX_LIMIT);
+
+	msg = xsw_msg_new(h, XSW_CMD_SWITCH_SET);
+	if (xsw_put_ifname(h, msg, XSW_A_SWITCH_IFNAME, "switch", name) ||
+	    ((cfg->set & XSW_SWITCH_CFG_AGEING) &&
+	     nla_put_u32(msg, XSW_A_SWITCH_AGEING_TIME, cfg->ageing) < 0) ||
+	    ((cfg->set & XSW_SWITCH_CFG_CONN_MAX) &&
+	     nla_put_u32(msg, XSW_A_SWITCH_CONN_MAX, cfg->conn_max) < 0))
+		return xsw_abort(h, msg);
+	return xsw_do(h, msg, &switch_attrs, NULL, NULL);
+}
+
+XSW_EXPORT
 int xsw_switch_set_ageing(struct xsw_handle *h, const char *name,
 			  uint32_t seconds)
 {
-	struct nl_msg *msg = xsw_msg_new(h, XSW_CMD_SWITCH_SET);
+	struct xsw_switch_config cfg = {
+		.set = XSW_SWITCH_CFG_AGEING,
+		.ageing = seconds,
+	};
 
-	if (xsw_put_ifname(h, msg, XSW_A_SWITCH_IFNAME, "switch", name) ||
-	    nla_put_u32(msg, XSW_A_SWITCH_AGEING_TIME, seconds) < 0)
-		return xsw_abort(h, msg);
-	return xsw_do(h, msg, &switch_attrs, NULL, NULL);
+	return xsw_switch_set(h, name, &cfg);
 }

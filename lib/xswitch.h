@@ -130,6 +130,12 @@ const char *xsw_drop_name(int attr);
  * @ageing:	seconds after which a learned MAC is forgotten
  * @stats:	drops of the whole switch, by reason (every port's drops
  *		count here too); rx and tx are 0
+ * @conn_max:	the most stateful ACL connections the switch tracks
+ * @conn_entries:	the connections it tracks now
+ * @conn_evictions:	connections dropped to make room, ever
+ * @conn_expired:	connections dropped as idle, ever
+ *
+ * The conn_* fields are 0 from a kernel that does not report them.
  */
 struct xsw_switch_info {
 	uint32_t ifindex;
@@ -141,6 +147,10 @@ struct xsw_switch_info {
 	uint32_t num_ports;
 	uint32_t ageing;
 	struct xsw_stats stats;
+	uint32_t conn_max;
+	uint32_t conn_entries;
+	uint64_t conn_evictions;
+	uint64_t conn_expired;
 };
 
 /**
@@ -203,6 +213,41 @@ int xsw_switch_dump(struct xsw_handle *h,
  */
 int xsw_switch_set_ageing(struct xsw_handle *h, const char *name,
 			  uint32_t seconds);
+
+/* Which fields of struct xsw_switch_config xsw_switch_set() sends. */
+enum {
+	XSW_SWITCH_CFG_AGEING	= 1u << 0,
+	XSW_SWITCH_CFG_CONN_MAX	= 1u << 1,
+
+	XSW_SWITCH_CFG_ALL	= (1u << 2) - 1,
+};
+
+/**
+ * struct xsw_switch_config - a change of a switch's settings
+ * @set:	XSW_SWITCH_CFG_* bits: the fields below to send
+ * @ageing:	seconds a learned MAC is kept, 1..1000000
+ * @conn_max:	the most stateful ACL connections tracked,
+ *		1..XSW_SWITCH_CONN_MAX_LIMIT; lowering it below the
+ *		connections tracked evicts the oldest
+ */
+struct xsw_switch_config {
+	uint32_t set;
+	uint32_t ageing;
+	uint32_t conn_max;
+};
+
+/**
+ * xsw_switch_set() - change a switch's settings, all or nothing
+ * @h:    handle
+ * @name: netdevice name of the switch
+ * @cfg:  what to set
+ *
+ * Checked here first (nothing set, unknown bits, values out of range):
+ * -EINVAL or -ERANGE and a message, without asking the kernel.  Needs
+ * CAP_NET_ADMIN.  Return: 0 or a negative errno.
+ */
+int xsw_switch_set(struct xsw_handle *h, const char *name,
+		   const struct xsw_switch_config *cfg);
 
 /* Ports --------------------------------------------------------------- */
 
@@ -991,6 +1036,260 @@ int xsw_acl_set_default(struct xsw_handle *h, const char *port, uint8_t dir,
 int xsw_acl_replace(struct xsw_handle *h, const char *port, uint8_t dir,
 		    const struct xsw_acl_rule_info *rules, size_t n,
 		    int default_action, size_t *bad);
+
+/* Port QoS ------------------------------------------------------------ */
+
+/**
+ * struct xsw_qos_limit_info - a port's rate limit in one direction
+ * @set:		the port has a limit in this direction
+ * @max_rate:		bits/s
+ * @burst:		bytes, the kernel's default filled in
+ * @dropped_packets:	frames above the rate, dropped
+ * @dropped_bytes:	their bytes
+ */
+struct xsw_qos_limit_info {
+	bool set;
+	uint64_t max_rate;
+	uint32_t burst;
+	uint64_t dropped_packets;
+	uint64_t dropped_bytes;
+};
+
+/**
+ * struct xsw_qos_info - a port's QoS, as XSW_CMD_QOS_GET reports it
+ * @port_ifindex:	the port's netdevice
+ * @port_ifname:	its name
+ * @switch_ifindex:	the switch's netdevice
+ * @switch_ifname:	its name
+ * @min_rate:		the guarantee in bits/s, or 0
+ * @min_weight:		the guarantee as a weight 1..100, or 0
+ * @htb_class:		the port's HTB class minor (with a guarantee), or 0
+ * @htb_major:		the handle of the uplink's HTB qdisc (with a
+ *			guarantee or a link rate), or 0
+ * @link_rate:		the external port's uplink capacity, bits/s, or 0
+ * @limit:		the limits, [0] in (into the switch), [1] out
+ */
+struct xsw_qos_info {
+	uint32_t port_ifindex;
+	char port_ifname[IF_NAMESIZE];
+	uint32_t switch_ifindex;
+	char switch_ifname[IF_NAMESIZE];
+	uint64_t min_rate;
+	uint32_t min_weight;
+	uint32_t htb_class;
+	uint16_t htb_major;
+	uint64_t link_rate;
+	struct xsw_qos_limit_info limit[2];
+};
+
+/* Which fields of struct xsw_qos_config xsw_qos_set() sends. */
+enum {
+	XSW_QOS_CFG_MAX		= 1u << 0,	/* @dir, @max_rate */
+	XSW_QOS_CFG_BURST	= 1u << 1,	/* with _MAX only */
+	XSW_QOS_CFG_MIN_RATE	= 1u << 2,
+	XSW_QOS_CFG_MIN_WEIGHT	= 1u << 3,
+	XSW_QOS_CFG_LINK_RATE	= 1u << 4,
+
+	XSW_QOS_CFG_ALL		= (1u << 5) - 1,
+};
+
+/**
+ * struct xsw_qos_config - a change of a port's QoS
+ * @set:	XSW_QOS_CFG_* bits: the fields below to send
+ * @dir:	XSW_ACL_DIR_IN or _OUT: the limit's direction
+ * @max_rate:	bits/s, 1..XSW_QOS_RATE_MAX
+ * @burst:	bytes, 1..XSW_QOS_BURST_MAX; unset, the kernel picks 300 ms
+ * @min_rate:	bits/s, vm and internal ports
+ * @min_weight:	1..XSW_QOS_WEIGHT_MAX, vm and internal ports
+ * @link_rate:	bits/s, the external port
+ */
+struct xsw_qos_config {
+	uint32_t set;
+	uint8_t dir;
+	uint64_t max_rate;
+	uint32_t burst;
+	uint64_t min_rate;
+	uint32_t min_weight;
+	uint64_t link_rate;
+};
+
+/**
+ * xsw_qos_set() - set a port's limit, guarantee and/or link rate
+ * @h:    handle
+ * @port: netdevice name of the port
+ * @cfg:  what to set
+ *
+ * All or nothing.  Checked here first (zero rates, weights out of range,
+ * MIN_RATE with MIN_WEIGHT, BURST without MAX): -EINVAL and a message,
+ * without asking the kernel.  This changes the kernel only: when it
+ * touches a guarantee or the link rate, call xsw_qos_check() before it
+ * (the uplink's total) and xsw_qos_sync() after it (the HTB tree).
+ * Needs CAP_NET_ADMIN.  Return: 0 or a negative errno.
+ */
+int xsw_qos_set(struct xsw_handle *h, const char *port,
+		const struct xsw_qos_config *cfg);
+
+/* What xsw_qos_del() removes; 0 is everything the port has. */
+enum {
+	XSW_QOS_DEL_MAX		= 1u << 0,	/* both limits, or @dir's */
+	XSW_QOS_DEL_MIN		= 1u << 1,
+	XSW_QOS_DEL_LINK	= 1u << 2,
+};
+
+/**
+ * xsw_qos_del() - remove a port's limits, guarantee and/or link rate
+ * @h:    handle
+ * @port: netdevice name of the port
+ * @what: XSW_QOS_DEL_* bits, or 0 for everything the port has
+ * @dir:  with XSW_QOS_DEL_MAX: XSW_ACL_DIR_IN or _OUT for that limit
+ *        only, 0 for both
+ *
+ * Naming what the port does not have is refused (-ENOENT) and removes
+ * nothing.  Needs CAP_NET_ADMIN.  Return: 0 or a negative errno.
+ */
+int xsw_qos_del(struct xsw_handle *h, const char *port, unsigned int what,
+		uint8_t dir);
+
+/**
+ * xsw_qos_get() - read one port's QoS
+ * @h:    handle
+ * @port: netdevice name of the port
+ * @out:  filled on success
+ *
+ * Return: 0 or a negative errno.
+ */
+int xsw_qos_get(struct xsw_handle *h, const char *port,
+		struct xsw_qos_info *out);
+
+/**
+ * xsw_qos_dump() - call @cb for every port with any QoS
+ * @h:   handle
+ * @sw:  only the ports of this switch; NULL: every switch
+ * @cb:  called once per port; @qos is valid during the call only
+ * @arg: passed to @cb
+ *
+ * As xsw_port_dump(): a non-zero return of @cb stops the walk and is
+ * returned; -EINTR means the ports changed during the dump.
+ *
+ * Return: 0, the non-zero value @cb returned, or a negative errno.
+ */
+int xsw_qos_dump(struct xsw_handle *h, const char *sw,
+		 int (*cb)(const struct xsw_qos_info *qos, void *arg),
+		 void *arg);
+
+/**
+ * xsw_qos_rate_parse() - a rate in tc's units, to bits/s
+ * @text: e.g. "100mbit", "1.5gbit", "125kbps" (bytes/s), "10mibit",
+ *        "1000" (bits/s); the units of iproute2's get_rate()
+ * @bps:  the rate
+ *
+ * Return: 0, or -EINVAL for no number, an unknown unit or a negative
+ * rate, -ERANGE above 2^64-1.  Zero is returned as 0: the caller refuses.
+ */
+int xsw_qos_rate_parse(const char *text, uint64_t *bps);
+
+/**
+ * xsw_qos_size_parse() - a size in tc's units, to bytes
+ * @text:  e.g. "64k", "1mb", "1500b", "1500", "512kbit"; iproute2's
+ *         get_size() units (k, m, g are 1024-based, as in tc)
+ * @bytes: the size
+ *
+ * Return: 0, -EINVAL or -ERANGE (above 2^32-1).
+ */
+int xsw_qos_size_parse(const char *text, uint32_t *bytes);
+
+/**
+ * xsw_qos_rate_format() - a rate as tc prints it ("100Mbit", "1500bit")
+ * @bps: bits/s
+ * @buf: where to write
+ * @len: its size; 16 is enough
+ *
+ * Return: @buf.
+ */
+char *xsw_qos_rate_format(uint64_t bps, char *buf, size_t len);
+
+/**
+ * struct xsw_qos_share - one port's guarantee, for xsw_qos_htb_plan()
+ * @minor:	the port's HTB class minor
+ * @min_rate:	bits/s, or 0
+ * @min_weight:	1..100, or 0 (when @min_rate is 0)
+ * @rate:	out: the class's rate, bits/s
+ */
+struct xsw_qos_share {
+	uint32_t minor;
+	uint64_t min_rate;
+	uint32_t min_weight;
+	uint64_t rate;
+};
+
+/**
+ * xsw_qos_htb_plan() - the rates of the uplink's HTB classes
+ * @link:         the uplink's capacity, bits/s
+ * @shares:       the ports with a guarantee; their @rate is filled in
+ * @n:            how many
+ * @default_rate: out: the rate of the default class (ports without a
+ *                guarantee): max(link / 100, what the others leave)
+ *
+ * A rate guarantee gets its rate; weights share what the rates and the
+ * default class's link / 100 leave, in proportion (at least 8 bit/s
+ * each).  Every class's ceil is @link.  A pure function.
+ *
+ * Return: 0, or -ERANGE when the rates add up to more than @link.
+ */
+int xsw_qos_htb_plan(uint64_t link, struct xsw_qos_share *shares, size_t n,
+		     uint64_t *default_rate);
+
+/**
+ * xsw_qos_sync() - make the uplink's HTB tree match the guarantees
+ * @h:  handle
+ * @sw: the switch
+ *
+ * Reads every port's QoS on @sw and, over rtnetlink, makes the external
+ * port's device carry exactly: qdisc root MAJOR: htb default 2; class
+ * MAJOR:1 rate LINK; class MAJOR:2 (the default); a class MAJOR:CLASS per
+ * port with a guarantee (see xsw_qos_htb_plan()); every ceil LINK; other
+ * classes under MAJOR: are deleted.  LINK is the external port's link
+ * rate, else the speed the device reports (ethtool; a veth says 10Gbit).  With no guarantee, an HTB root
+ * of handle MAJOR: is deleted and any other root qdisc left alone; with
+ * guarantees, another root qdisc is replaced.  No external port: nothing
+ * to do.  Needs CAP_NET_ADMIN.
+ *
+ * Return: 0 or a negative errno, with xsw_errmsg() saying why (e.g. no
+ * link rate and no device speed).
+ */
+int xsw_qos_sync(struct xsw_handle *h, const char *sw);
+
+/**
+ * xsw_qos_release() - remove xswitch's HTB tree from a former uplink
+ * @h:     handle
+ * @dev:   the device, no longer the external port of a switch
+ * @major: the tree's handle (XSW_A_QOS_HTB_MAJOR), 0 for the default
+ *
+ * Deletes @dev's root qdisc if it is an HTB of handle @major:, and leaves
+ * any other alone.  Needs CAP_NET_ADMIN.  Return: 0 or a negative errno.
+ */
+int xsw_qos_release(struct xsw_handle *h, const char *dev, uint16_t major);
+
+/**
+ * xsw_qos_check() - could xsw_qos_sync() build the tree after a change?
+ * @h:    handle
+ * @port: the port to be changed
+ * @cfg:  a change xsw_qos_set() is to make, or NULL for a removal
+ * @del:  with @cfg NULL: the XSW_QOS_DEL_* bits xsw_qos_del() is to get
+ *        (0: everything)
+ *
+ * Reads @port's switch and applies the change to what it read.  When
+ * the switch has an external port and some port would have a guarantee,
+ * refuses with -ERANGE when the rate guarantees would add up to more than
+ * the uplink's capacity ("guarantees total 120Mbit, more than the
+ * uplink's 100Mbit"), and with -EINVAL when the capacity is not known (no
+ * link rate, no device speed).  Call it before the change, so that a
+ * refused change changes nothing.
+ *
+ * Return: 0 or a negative errno.
+ */
+int xsw_qos_check(struct xsw_handle *h, const char *port,
+		  const struct xsw_qos_config *cfg, unsigned int del);
 
 /* Packet samples ------------------------------------------------------ */
 

@@ -9,6 +9,7 @@ set -euo pipefail
 
 PACKAGES=(
 	build-essential pkg-config libnl-3-dev libnl-genl-3-dev   # lib/, tools/
+	libnl-route-3-dev                                         # lib/qos_htb.c
 	linux-headers-amd64                                       # kmod/
 	linux-source-6.1 bc flex bison python3 xz-utils sparse    # KUnit (UML), lint
 	qemu-system-x86 linux-image-amd64 busybox-static kmod cpio  # scripts/vm-run

@@ -264,6 +264,7 @@ static int do_add(int argc, char **argv)
 		ret = xsw_port_add(h, sw, dev, type, NULL);
 	if (ret)
 		return report_error(h, ret);
+	qos_port_added(h, sw, type);
 	return 0;
 }
 
@@ -322,7 +323,7 @@ static int do_del(int argc, char **argv)
 	h = get_handle();
 	if (!h)
 		return -1;
-	ret = xsw_port_del(h, port);
+	ret = qos_port_del(h, port);
 	if (ret)
 		return report_error(h, ret);
 	return 0;

@@ -2,6 +2,7 @@
 /*
  * xsw switch - create, delete, configure and list switches.
  */
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -16,11 +17,14 @@ static void usage(void)
 	fprintf(stderr,
 		"Usage: xsw switch add [ [ name | dev ] NAME ]\n"
 		"       xsw switch del [ dev ] NAME\n"
-		"       xsw switch set [ dev ] NAME ageing SECONDS\n"
+		"       xsw switch set [ dev ] NAME { ageing SECONDS | conn-max N }...\n"
 		"       xsw switch { show | list } [ [ dev ] NAME ]\n"
 		"       xsw switch help\n"
 		"NAME may hold one %%d (e.g. sw%%d); without NAME the kernel picks xsw%%d.\n"
-		"ageing: how long a learned MAC is kept, 1..1000000 seconds.\n");
+		"ageing: how long a learned MAC is kept, 1..1000000 seconds.\n"
+		"conn-max: the most connections stateful ACL rules track, 1..%u;\n"
+		"          lowering it evicts the oldest.\n",
+		XSW_SWITCH_CONN_MAX_LIMIT);
 }
 
 /*
@@ -85,6 +89,17 @@ static void print_switch(const struct xsw_switch_info *sw)
 	print_uint(PRINT_ANY, "ports", "ports %u", sw->num_ports);
 	print_uint(PRINT_ANY, "ageing", " ageing %u", sw->ageing);
 	print_nl();
+	/* The stateful ACL connection table; a maximum of 0: not reported. */
+	if (sw->conn_max) {
+		print_uint(PRINT_ANY, "conn_entries", "    connections %u",
+			   sw->conn_entries);
+		print_uint(PRINT_ANY, "conn_max", "/%u", sw->conn_max);
+		print_u64(PRINT_ANY, "conn_evictions", " evictions %" PRIu64,
+			  sw->conn_evictions);
+		print_u64(PRINT_ANY, "conn_expired", " expired %" PRIu64,
+			  sw->conn_expired);
+		print_nl();
+	}
 	if (show_stats) {
 		/* switch-wide: only drops */
 		open_json_object("stats");
@@ -130,7 +145,7 @@ static int do_del(int argc, char **argv)
 	h = get_handle();
 	if (!h)
 		return -1;
-	ret = xsw_switch_del(h, name);
+	ret = qos_switch_del(h, name);
 	if (ret)
 		return report_error(h, ret);
 	return 0;
@@ -173,16 +188,15 @@ static int do_show(int argc, char **argv)
 
 static int do_set(int argc, char **argv)
 {
+	struct xsw_switch_config cfg = { 0 };
 	const char *name = NULL;
-	bool has_ageing = false;
 	struct xsw_handle *h;
-	uint32_t ageing = 0;
 	int ret;
 
 	if (argc > 0 && strcmp(*argv, "dev") == 0)
 		NEXT_ARG();
 	if (argc < 1) {
-		fprintf(stderr, "Error: switch name is required: xsw switch set [ dev ] NAME ageing SECONDS\n");
+		fprintf(stderr, "Error: switch name is required: xsw switch set [ dev ] NAME { ageing SECONDS | conn-max N }\n");
 		return -1;
 	}
 	if (strcmp(*argv, "help") == 0) {
@@ -195,12 +209,21 @@ static int do_set(int argc, char **argv)
 		argv++;
 		if (strcmp(*argv, "ageing") == 0) {
 			NEXT_ARG();
-			if (has_ageing)
+			if (cfg.set & XSW_SWITCH_CFG_AGEING)
 				return duparg("ageing", *argv);
 			if (parse_u32_range("ageing", *argv, 1, 1000000,
-					    &ageing))
+					    &cfg.ageing))
 				return -1;
-			has_ageing = true;
+			cfg.set |= XSW_SWITCH_CFG_AGEING;
+		} else if (strcmp(*argv, "conn-max") == 0) {
+			NEXT_ARG();
+			if (cfg.set & XSW_SWITCH_CFG_CONN_MAX)
+				return duparg("conn-max", *argv);
+			if (parse_u32_range("conn-max", *argv, 1,
+					    XSW_SWITCH_CONN_MAX_LIMIT,
+					    &cfg.conn_max))
+				return -1;
+			cfg.set |= XSW_SWITCH_CFG_CONN_MAX;
 		} else if (strcmp(*argv, "help") == 0) {
 			usage();
 			return 0;
@@ -208,15 +231,15 @@ static int do_set(int argc, char **argv)
 			return unknown_keyword(*argv);
 		}
 	}
-	if (!has_ageing) {
-		fprintf(stderr, "Error: nothing to set: xsw switch set [ dev ] NAME ageing SECONDS\n");
+	if (!cfg.set) {
+		fprintf(stderr, "Error: nothing to set: xsw switch set [ dev ] NAME { ageing SECONDS | conn-max N }\n");
 		return -1;
 	}
 
 	h = get_handle();
 	if (!h)
 		return -1;
-	ret = xsw_switch_set_ageing(h, name, ageing);
+	ret = xsw_switch_set(h, name, &cfg);
 	if (ret)
 		return report_error(h, ret);
 	return 0;

@@ -35,7 +35,7 @@ static void usage(void)
 	fprintf(stderr,
 		"Usage: xsw [ OPTIONS ] OBJECT { COMMAND | help }\n"
 		"       xsw [ OPTIONS ] -batch FILE\n"
-		"where  OBJECT  := { switch | port | fdb | acl | ext | sample }\n"
+		"where  OBJECT  := { switch | port | fdb | acl | qos | ext | sample }\n"
 		"       OPTIONS := { -V[ersion] | -j[son] | -p[retty] | -s[tats] | -d[etails] |\n"
 		"                    -n[etns] NETNS | -b[atch] FILE | -h[elp] }\n"
 		"Options and keywords are matched exactly; -batch - reads stdin.\n");
@@ -57,6 +57,7 @@ static const struct cmd {
 	{ "port",	do_port },
 	{ "fdb",	do_fdb },
 	{ "acl",	do_acl },
+	{ "qos",	do_qos },
 	{ "ext",	do_ext },
 	{ "sample",	do_sample },
 	{ "help",	do_help },

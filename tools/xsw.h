@@ -7,6 +7,8 @@
 #ifndef XSW_H
 #define XSW_H
 
+#include <stdint.h>
+
 struct xsw_handle;
 
 extern int json;
@@ -24,7 +26,18 @@ int do_switch(int argc, char **argv);
 int do_port(int argc, char **argv);
 int do_fdb(int argc, char **argv);
 int do_acl(int argc, char **argv);
+int do_qos(int argc, char **argv);
 int do_ext(int argc, char **argv);
 int do_sample(int argc, char **argv);
+
+/*
+ * The uplink's HTB tree (qos.c) when ports come and go: after "port add"
+ * of a port of @type to @sw, and "port del" and "switch del" themselves.
+ * A tree that cannot be kept is a warning: the port or switch was added
+ * or deleted.
+ */
+void qos_port_added(struct xsw_handle *h, const char *sw, uint8_t type);
+int qos_port_del(struct xsw_handle *h, const char *port);
+int qos_switch_del(struct xsw_handle *h, const char *sw);
 
 #endif /* XSW_H */
