@@ -1,20 +1,30 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# Stateful port ACLs: an "allow-stateful" rule allows a frame and its
-# connection's return traffic, which the other direction of the same port
-# then lets through whatever its rules and default say.
+# Stateful port ACLs: an "allow-stateful" rule allows a frame and opens its
+# connection, whose frames the port then lets through both ways whatever
+# its rules and defaults say: the opener's, the way the rule let the first
+# one through, and the return traffic, the other way.
 #
 # Client VM: V's port allows, coming in (from V), only ICMP echo requests,
 # TCP and UDP, each by an allow-stateful rule, and going out (to V)
 # nothing: its default is deny and it has no rule.  V pings P and talks TCP
 # and UDP to P and gets the answers; P cannot reach V on its own, and
 # frames to V that are almost the answers (another port, another address)
-# are dropped; an idle UDP connection expires.
+# are dropped; an idle UDP connection expires.  Only each connection's
+# first frame reaches the rules.
 #
 # Server VM: V's port allows, going out (to V), TCP to port 8080 by an
 # allow-stateful rule, and nothing else either way: P talks to V's server
 # on 8080, not on 8081, and V cannot open a connection to P.
+#
+# README's example: both defaults deny and one allow-stateful rule, on the
+# client's SYN alone: 32 KB go each way, and V cannot open a connection.
+#
+# The connection table: "xsw switch set sw0 conn-max 4" evicts down to 4,
+# more flows than that evict the oldest, and "xsw -j switch show" reports
+# conn_max, conn_entries, conn_evictions and conn_expired as numbers, the
+# same as the text output.
 #
 #  +- $NS_V -------------------------+   +- $NS_P -------------------------+
 #  | e0 $IP_V $MAC_V                 |   | e0 $IP_P $MAC_P                 |
@@ -30,9 +40,6 @@
 # traffic crosses the switch and the "acl" drop counter of vV can be
 # checked exactly.  Servers and clients are $TMPD/sock.py (python sockets;
 # there is no nc); results come from "xsw -j" and the servers' logs.
-#
-# Not covered: the connection table's counters (entries, evictions,
-# expirations), which no command shows.
 
 # shellcheck disable=SC2317  # the tests are called through tests_run
 
@@ -46,6 +53,9 @@ ALL_TESTS="
 	udp_return_exact_tuple
 	udp_connection_expires
 	server_acl
+	readme_syn_only
+	conn_max_evicts
+	switch_show_counters
 "
 
 # shellcheck source=lib.sh source-path=SCRIPTDIR
@@ -65,12 +75,13 @@ write_sock_py()
 	SOCK=$TMPD/sock.py
 	cat >"$SOCK" <<'EOF'
 """sock.py serve tcp|udp|sink PORT READYFILE
-   sock.py client tcp|udp IP PORT SPORT TIMEOUT
+   sock.py client tcp|udp IP PORT SPORT TIMEOUT [SIZE]
 
 serve: on 0.0.0.0:PORT, a TCP echo server, a UDP echo server or a UDP sink
 (no answers); touches READYFILE once bound and prints "PROTO IP PORT" for
-each connection or datagram.  client: sends "hello" from SPORT (0: any)
-and exits 0 if it is echoed back within TIMEOUT seconds, else 1 saying why.
+each connection or datagram.  client: sends "hello" (TCP: or SIZE bytes)
+from SPORT (0: any) and exits 0 if it is echoed back within TIMEOUT
+seconds, else 1 saying why.
 """
 import socket
 import sys
@@ -102,7 +113,8 @@ def serve(proto, port, ready):
             s.sendto(d, a)
 
 
-def client(proto, ip, port, sport, timeout):
+def client(proto, ip, port, sport, timeout, size):
+    msg = bytes(i % 251 for i in range(size)) if size else b"hello"
     try:
         if proto == "tcp":
             s = socket.socket()
@@ -110,8 +122,13 @@ def client(proto, ip, port, sport, timeout):
             if sport:
                 s.bind(("", sport))
             s.connect((ip, port))
-            s.sendall(b"hello")
-            d = s.recv(100)
+            s.sendall(msg)
+            d = b""
+            while len(d) < len(msg):
+                more = s.recv(65536)
+                if not more:
+                    break
+                d += more
         else:
             s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
             s.settimeout(timeout)
@@ -120,15 +137,16 @@ def client(proto, ip, port, sport, timeout):
             d, _ = s.recvfrom(100)
     except OSError as e:
         sys.exit("%s to %s:%d: %s" % (proto, ip, port, e))
-    if d != b"hello":
-        sys.exit("%s to %s:%d: answered %r" % (proto, ip, port, d))
+    if d != msg:
+        sys.exit("%s to %s:%d: answered %d bytes, %r..." %
+                 (proto, ip, port, len(d), d[:16]))
 
 
 if sys.argv[1] == "serve":
     serve(sys.argv[2], int(sys.argv[3]), sys.argv[4])
 else:
     client(sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]),
-           float(sys.argv[6]))
+           float(sys.argv[6]), int(sys.argv[7]) if len(sys.argv) > 7 else 0)
 EOF
 }
 
@@ -256,9 +274,10 @@ vm_pings_peer()
 	t0=$(port_stat "$NS_SW" vV tx_packets)
 	ip netns exec "$NS_V" ping -n -q -c 3 -i 0.2 -W 2 "$IP_P" >/dev/null
 	check_err $? "V cannot ping P"
+	# The first request opens the connection; the others are its own.
 	r1=$(rule_pkts allow-stateful '{"ip_proto":"icmp","icmp_type":"8"}')
-	[ "$r1" -eq $((r0 + 3)) ]
-	check_err $? "the ICMP rule counted $r0 -> $r1, expected +3 (the requests)"
+	[ "$r1" -eq $((r0 + 1)) ]
+	check_err $? "the ICMP rule counted $r0 -> $r1, expected +1 (the first request)"
 	t1=$(port_stat "$NS_SW" vV tx_packets)
 	[ "$t1" -eq $((t0 + 3)) ]
 	check_err $? "vV sent V $((t1 - t0)) frames, expected the 3 replies"
@@ -300,9 +319,10 @@ vm_tcp_to_peer()
 	check_err $? "V cannot talk TCP to P a second time: $(<"$TMPD/client.err")"
 	[ "$(served p5001)" -eq 2 ]
 	check_err $? "P's server had $(served p5001) connections, expected 2"
+	# Each SYN opens a connection; V's later segments are its own.
 	r1=$(rule_pkts allow-stateful '{"ip_proto":"tcp"}')
-	[ "$r1" -ge $((r0 + 2 * 4)) ]
-	check_err $? "the TCP rule counted $r0 -> $r1, expected at least 4 frames a connection from V"
+	[ "$r1" -eq $((r0 + 2)) ]
+	check_err $? "the TCP rule counted $r0 -> $r1, expected +2 (V's SYNs)"
 	d1=$(acl_drops)
 	[ "$d1" -eq "$d0" ]
 	check_err $? "vV acl drops $d0 -> $d1 during two TCP connections"
@@ -442,8 +462,8 @@ server_acl()
 	[ "$d1" -eq "$d0" ]
 	check_err $? "vV acl drops $d0 -> $d1 during P's connection to 8080"
 	r=$(rule_pkts allow-stateful '{"ip_proto":"tcp","dst_port":"8080"}')
-	[ "$r" -ge 4 ]
-	check_err $? "the rule counted $r frames of P's connection, expected at least 4"
+	[ "$r" -eq 1 ]
+	check_err $? "the rule counted $r frames of P's connection, expected 1 (the SYN)"
 
 	client "$NS_P" tcp "$IP_V" 8081 0 2
 	check_fail $? "P talked to V's server on 8081"
@@ -462,6 +482,171 @@ server_acl()
 	check_err $? "vV acl drops $d0 -> $d1, expected V's SYNs"
 
 	log_test "server VM: out allow-stateful TCP to 8080 lets P in there, and only there"
+}
+
+##############################################################################
+# README's example, and the connection table
+
+# V serves on 8090; out (to V) allows P's SYN alone, statefully; in (from V)
+# has no rule.  Both default to deny.
+readme_syn_only()
+{
+	local d0 d1 r
+
+	RET=0
+	set_acl out deny \
+		"action allow-stateful ip_proto tcp dst_port 8090 tcp_flags syn/syn,ack"
+	check_err $? "cannot set vV's ACL out"
+	set_acl in deny
+	check_err $? "cannot set vV's ACL in"
+	serve v8090 "$NS_V" tcp 8090
+	check_err $? "V's server on 8090 did not start"
+	serve p5005 "$NS_P" tcp 5005
+	check_err $? "P's server on 5005 did not start"
+
+	d0=$(acl_drops)
+	client "$NS_P" tcp "$IP_V" 8090 0 20 32768
+	check_err $? "P cannot exchange 32 KB with V's server on 8090: $(<"$TMPD/client.err")"
+	[ "$(served v8090)" -eq 1 ]
+	check_err $? "V's server on 8090 had $(served v8090) connections, expected 1"
+	d1=$(acl_drops)
+	[ "$d1" -eq "$d0" ]
+	check_err $? "vV acl drops $d0 -> $d1 during the exchange"
+	r=$(rule_pkts allow-stateful \
+		'{"ip_proto":"tcp","dst_port":"8090","tcp_flags":"0x02/0x12"}')
+	[ "$r" = 1 ]
+	check_err $? "the SYN rule counted '$r' frames, expected 1"
+
+	d0=$(acl_drops)
+	client "$NS_V" tcp "$IP_P" 5005 0 2
+	check_fail $? "V opened a TCP connection to P"
+	[ "$(served p5005)" -eq 0 ]
+	check_err $? "P's server on 5005 had a connection from V"
+	d1=$(acl_drops)
+	[ "$d1" -gt "$d0" ]
+	check_err $? "vV acl drops $d0 -> $d1, expected V's SYNs"
+
+	log_test "README: allow-stateful on the SYN alone, both defaults deny: 32 KB each way; V cannot open one"
+}
+
+# conn_stat KEY: .KEY of "xsw -j switch show sw0" (conn_entries...).
+conn_stat()
+{
+	xsw_jq -n "$NS_SW" ".[0].$1" switch show sw0
+}
+
+# conn_stats: "ENTRIES EVICTIONS EXPIRED", all from one "xsw -j switch show".
+conn_stats()
+{
+	xsw_jq -n "$NS_SW" '.[0] | "\(.conn_entries) \(.conn_evictions) \(.conn_expired)"' \
+		switch show sw0
+}
+
+# flow SPORT: a UDP datagram from V's SPORT to P's 9999, in through vV.
+flow()
+{
+	send "$NS_V" e0 --src "$MAC_V" --dst "$MAC_P" udp4 "$IP_V" "$IP_P" "$1" 9999
+}
+
+# flows_reach N: the flows' rule has counted at least N datagrams.
+flows_reach()
+{
+	[ "$(rule_pkts allow-stateful '{"ip_proto":"udp","dst_port":"9999"}')" -ge "$1" ]
+}
+
+conn_max_evicts()
+{
+	local e0 e1 x0 x1 n n1 d0 d1 s0 sport
+
+	RET=0
+	set_acl in deny "action allow-stateful ip_proto udp dst_port 9999"
+	check_err $? "cannot set vV's ACL in"
+	set_acl out deny
+	check_err $? "cannot set vV's ACL out"
+	# A sink, so that P answers no flow with an ICMP error.
+	serve p9999 "$NS_P" sink 9999
+	check_err $? "P's UDP sink on 9999 did not start"
+	for sport in 41001 41002 41003 41004 41005 41006; do
+		flow "$sport"
+	done
+	busywait 10000 flows_reach 6
+	# One read, so that the GC cannot drop one in between.
+	read -r n e0 x0 < <(conn_stats)
+	[ "$n" -ge 6 ]
+	check_err $? "after 6 flows: $n connections, expected at least 6"
+
+	xsw_run -n "$NS_SW" switch set sw0 conn-max 4
+	check_err "$rc" "xsw switch set sw0 conn-max 4: $err"
+	[ "$(conn_stat conn_max)" = 4 ]
+	check_err $? "conn_max is '$(conn_stat conn_max)', expected 4"
+	read -r n1 e1 x1 < <(conn_stats)
+	[ "$n1" -eq 4 ]
+	check_err $? "conn-max 4: $n1 connections left of $n"
+	[ $((e1 - e0 + x1 - x0)) -eq $((n - 4)) ]
+	check_err $? "conn-max 4: evictions $e0 -> $e1, expired $x0 -> $x1, expected $((n - 4)) in all"
+	[ "$e1" -gt "$e0" ]
+	check_err $? "conn-max 4: evictions $e0 -> $e1, expected more"
+
+	# Four more: each evicts one, the newest stay.
+	for sport in 41007 41008 41009 41010; do
+		flow "$sport"
+	done
+	busywait 10000 flows_reach 10
+	n=$(conn_stat conn_entries)
+	[ "$n" -le 4 ]
+	check_err $? "4 more flows: $n connections, expected at most 4"
+	e0=$e1
+	e1=$(conn_stat conn_evictions)
+	[ "$e1" -ge $((e0 + 4)) ]
+	check_err $? "4 more flows: evictions $e0 -> $e1, expected at least +4"
+
+	# P answers the oldest flow (evicted: dropped) and the newest (let in).
+	serve v41010 "$NS_V" sink 41010
+	check_err $? "V's UDP sink on 41010 did not start"
+	d0=$(acl_drops)
+	s0=$(served v41010)
+	send "$NS_P" e0 --src "$MAC_P" --dst "$MAC_V" udp4 "$IP_P" "$IP_V" 9999 41001
+	busywait 10000 drops_reach $((d0 + 1))
+	send "$NS_P" e0 --src "$MAC_P" --dst "$MAC_V" udp4 "$IP_P" "$IP_V" 9999 41010
+	busywait 10000 served_reach v41010 $((s0 + 1))
+	d1=$(acl_drops)
+	[ "$d1" -eq $((d0 + 1)) ]
+	check_err $? "answers to 41001 and 41010: vV acl drops $d0 -> $d1, expected +1"
+	[ "$(served v41010)" -eq $((s0 + 1)) ]
+	check_err $? "the answer to the newest flow (41010) did not reach V"
+
+	log_test "conn-max 4 evicts down to 4; more flows evict the oldest"
+}
+
+# After conn_max_evicts: conn-max 4, evictions, and (udp_connection_expires
+# waited 33 s, the GC runs every 5 s) expired connections.
+switch_show_counters()
+{
+	local j t want
+
+	RET=0
+	j=$(xsw_json -n "$NS_SW" switch show sw0)
+	check_err $? "xsw -j switch show sw0 is not JSON"
+	jq -e '.[0] | [.conn_max, .conn_entries, .conn_evictions, .conn_expired] |
+		all(type == "number")' <<<"$j" >/dev/null
+	check_err $? "conn_* are not all numbers: $j"
+	jq -e '.[0] | .conn_max == 4 and .conn_entries <= 4 and
+		.conn_evictions >= 6 and .conn_expired >= 1' <<<"$j" >/dev/null
+	check_err $? "expected conn_max 4, conn_entries <= 4, conn_evictions >= 6, conn_expired >= 1: $j"
+	xsw_json -n "$NS_SW" -s switch show >/dev/null
+	check_err $? "xsw -j -s switch show is not JSON"
+
+	want=$(jq -r '.[0] | "connections \(.conn_entries)/\(.conn_max) evictions \(.conn_evictions) expired \(.conn_expired)"' <<<"$j")
+	t=$("$XSW" -n "$NS_SW" switch show sw0 | sed -n 's/^ *connections /connections /p')
+	[ "$t" = "$want" ]
+	check_err $? "text '$t', JSON says '$want'"
+
+	"$XSW" -n "$NS_SW" switch set sw0 conn-max 65536
+	check_err $? "cannot set conn-max back"
+	[ "$(conn_stat conn_max)" = 65536 ]
+	check_err $? "conn_max is $(conn_stat conn_max) after setting 65536"
+
+	log_test "xsw -j switch show: the connection table's counters, as the text says"
 }
 
 l2_require

@@ -1,11 +1,13 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# xsw switch {add,del,show} as a user sees it: what xsw reports agrees with
-# ip(8), errors are one "Error: ..." line on stderr with exit status 1 and
-# nothing on stdout, -j output always parses, -n and -batch work, and an
-# unprivileged user cannot create switches.  Results are read from
-# "xsw -j" and "ip -j" with jq.
+# xsw switch {add,del,show,set} as a user sees it: what xsw reports agrees
+# with ip(8), errors are one "Error: ..." line on stderr with exit status 1
+# and nothing on stdout, -j output always parses, -n and -batch work, an
+# unprivileged user cannot create switches, and "set" changes the ageing
+# time and the connection maximum together or not at all (also when the
+# kernel is the one refusing: $TMPD/switch_set.py talks netlink itself).
+# Results are read from "xsw -j" and "ip -j" with jq.
 #
 #  +------------------ $NS_A -------------------+  +------ $NS_B ------+
 #  |                                            |  |                   |
@@ -30,6 +32,8 @@ ALL_TESTS="
 	add_existing
 	name_too_long
 	json_always_valid
+	set_conn_max
+	set_refused_by_kernel
 	netns_option
 	unknown_object_and_command
 	batch_file
@@ -240,6 +244,168 @@ json_always_valid()
 	log_test "xsw -j prints valid JSON: [] when empty, escaped names"
 }
 
+# conn NS SWITCH: "MAX ENTRIES EVICTIONS EXPIRED AGEING" from xsw -j, each
+# checked to be a JSON number.
+conn()
+{
+	xsw_jq -n "$1" '.[0] | [.conn_max, .conn_entries, .conn_evictions,
+		.conn_expired, .ageing] |
+		if all(type == "number") then map(tostring) | join(" ")
+		else "not numbers: \(.)" end' switch show "$2"
+}
+
+set_conn_max()
+{
+	local c line
+
+	RET=0
+	c=$(conn "$NS_A" sw0)
+	[ "$c" = "65536 0 0 0 300" ]
+	check_err $? "a new switch: conn_max entries evictions expired ageing '$c', expected '65536 0 0 0 300'"
+	line=$("$XSW" -n "$NS_A" switch show sw0 | sed -n 's/^ *connections /connections /p')
+	[ "$line" = "connections 0/65536 evictions 0 expired 0" ]
+	check_err $? "xsw switch show sw0: '$line', expected 'connections 0/65536 evictions 0 expired 0'"
+
+	xsw_run -n "$NS_A" switch set sw0 conn-max 0
+	check_refused "conn-max 0" "conn-max.* 1\.\.1000000"
+	xsw_run -n "$NS_A" switch set sw0 conn-max 1000001
+	check_refused "conn-max 1000001" "conn-max.* 1\.\.1000000"
+	xsw_run -n "$NS_A" switch set sw0 conn-max 12x
+	check_refused "conn-max 12x" "conn-max"
+	xsw_run -n "$NS_A" switch set sw0 conn-max 5 conn-max 6
+	check_refused "conn-max twice" "duplicate \"conn-max\""
+	# The CLI refuses the whole command: conn-max is not set either.
+	xsw_run -n "$NS_A" switch set sw0 conn-max 5 ageing 0
+	check_refused "conn-max 5 ageing 0" "ageing"
+	xsw_run -n "$NS_A" switch set nosuch conn-max 5
+	check_refused "conn-max on no switch" "no such switch"
+	c=$(conn "$NS_A" sw0)
+	[ "$c" = "65536 0 0 0 300" ]
+	check_err $? "after the refusals: '$c', expected '65536 0 0 0 300'"
+
+	xsw_run -n "$NS_A" switch set sw0 ageing 77 conn-max 100
+	[ "$rc" -eq 0 ] && [ -z "$out" ]
+	check_err $? "set sw0 ageing 77 conn-max 100: exit $rc, '$out' '$err'"
+	c=$(conn "$NS_A" sw0)
+	[ "$c" = "100 0 0 0 77" ]
+	check_err $? "after ageing 77 conn-max 100: '$c'"
+	xsw_run -n "$NS_A" switch set dev sw0 conn-max 1000000
+	c=$(conn "$NS_A" sw0)
+	[ "$rc" -eq 0 ] && [ "$c" = "1000000 0 0 0 77" ]
+	check_err $? "conn-max 1000000: exit $rc '$err', then '$c'"
+	line=$("$XSW" -n "$NS_A" switch show sw0 | sed -n 's/^ *connections /connections /p')
+	[ "$line" = "connections 0/1000000 evictions 0 expired 0" ]
+	check_err $? "xsw switch show sw0: '$line'"
+	"$XSW" -n "$NS_A" switch set sw0 ageing 300 conn-max 65536
+	check_err $? "cannot set sw0 back"
+
+	log_test "switch set conn-max: 1..1000000, with ageing or alone, shown by show"
+}
+
+write_switch_set_py()
+{
+	cat >"$TMPD/switch_set.py" <<'EOF'
+"""switch_set.py UAPI_HEADER SWITCH ATTR=VALUE...
+
+One XSW_CMD_SWITCH_SET of u32 attributes (ATTR: AGEING_TIME, CONN_MAX...,
+numbered from the header's enums), sent as a raw generic netlink request
+so that the kernel's own checks answer.  Prints "ERRNO MESSAGE" (0 when
+accepted; MESSAGE the extack text, or "-").
+"""
+import re
+import socket
+import struct
+import sys
+
+sys.path.insert(0, sys.argv[0].rsplit("/", 1)[0])
+import genl  # noqa: E402
+
+
+def enum(text, name, prefix):
+    body = re.search(r"enum %s \{(.*?)\};" % name, text, re.S).group(1)
+    body = re.sub(r"/\*.*?\*/", "", body, flags=re.S)
+    names = [n.strip().split("=")[0].strip()
+             for n in body.split(",") if n.strip()]
+    return {n[len(prefix):]: i for i, n in enumerate(names)}
+
+
+def attr(atype, payload):
+    a = struct.pack("=HH", 4 + len(payload), atype) + payload
+    return a + b"\0" * (-len(a) % 4)
+
+
+def family_id(sock, name):
+    msg = struct.pack("=BBH", genl.CTRL_CMD_GETFAMILY, 1, 0) + \
+        attr(genl.CTRL_ATTR_FAMILY_NAME, name.encode() + b"\0")
+    sock.send(struct.pack("=IHHII", 16 + len(msg), genl.GENL_ID_CTRL,
+                          genl.NLM_F_REQUEST, 1, 0) + msg)
+    for mtype, _, body in genl.messages(sock.recv(65536)):
+        if mtype != genl.NLMSG_ERROR:
+            return struct.unpack("=H", dict(genl.attrs(body))[1])[0]
+    sys.exit("no xswitch family")
+
+
+text = open(sys.argv[1]).read()
+cmds = enum(text, "xsw_cmd", "XSW_CMD_")
+attrs = enum(text, "xsw_switch_attr", "XSW_A_SWITCH_")
+sock = genl.open_socket()
+sock.setsockopt(genl.SOL_NETLINK, 11, 1)        # NETLINK_EXT_ACK
+fam = family_id(sock, "xswitch")
+body = attr(attrs["IFNAME"], sys.argv[2].encode() + b"\0")
+for kv in sys.argv[3:]:
+    k, v = kv.split("=")
+    body += attr(attrs[k], struct.pack("=I", int(v)))
+msg = struct.pack("=BBH", cmds["SWITCH_SET"], 1, 0) + body
+sock.send(struct.pack("=IHHII", 16 + len(msg), fam, genl.NLM_F_REQUEST | 4,
+                      2, 0) + msg)                # NLM_F_ACK
+data = sock.recv(65536)
+mlen, mtype, mflags = struct.unpack_from("=IHH", data)
+err = -struct.unpack_from("=i", data, 16)[0]
+text = "-"
+if mflags & 0x200:                               # NLM_F_ACK_TLVS
+    olen = 16 if mflags & 0x100 else struct.unpack_from("=I", data, 20)[0]
+    off = 20 + ((olen + 3) & ~3)
+    for atype, payload in genl.attrs(data[off:mlen]):
+        if atype == 1:                           # NLMSGERR_ATTR_MSG
+            text = payload.rstrip(b"\0").decode()
+print(err, text)
+EOF
+	cp "$(dirname "$0")/lib/genl.py" "$TMPD/"
+}
+
+# The kernel checks for itself, and applies nothing of a refused request.
+set_refused_by_kernel()
+{
+	local hdr r c
+
+	RET=0
+	hdr=$(dirname "$0")/../uapi/linux/xswitch.h
+	write_switch_set_py
+	for r in "AGEING_TIME=77 CONN_MAX=0" "AGEING_TIME=77 CONN_MAX=1000001" \
+		 "CONN_MAX=5 AGEING_TIME=0"; do
+		# shellcheck disable=SC2086  # $r is the attributes
+		out=$(ip netns exec "$NS_A" python3 -I "$TMPD/switch_set.py" \
+		      "$hdr" sw0 $r 2>&1)
+		[[ "$out" == "34 "* ]] && [ "${out#34 }" != - ]
+		check_err $? "SWITCH_SET $r: '$out', expected ERANGE (34) with a message"
+	done
+	c=$(conn "$NS_A" sw0)
+	[ "$c" = "65536 0 0 0 300" ]
+	check_err $? "after refused SWITCH_SETs: '$c', expected '65536 0 0 0 300'"
+
+	out=$(ip netns exec "$NS_A" python3 -I "$TMPD/switch_set.py" "$hdr" \
+	      sw0 CONN_MAX=7 AGEING_TIME=78 2>&1)
+	[ "$out" = "0 -" ]
+	check_err $? "SWITCH_SET CONN_MAX=7 AGEING_TIME=78: '$out'"
+	c=$(conn "$NS_A" sw0)
+	[ "$c" = "7 0 0 0 78" ]
+	check_err $? "after CONN_MAX=7 AGEING_TIME=78: '$c'"
+	"$XSW" -n "$NS_A" switch set sw0 ageing 300 conn-max 65536
+	check_err $? "cannot set sw0 back"
+
+	log_test "SWITCH_SET out of range: ERANGE with a message, nothing applied"
+}
+
 netns_option()
 {
 	local n
@@ -334,7 +500,7 @@ unprivileged()
 }
 
 require_root
-require_cmd "$XSW" ip jq setpriv
+require_cmd "$XSW" ip jq setpriv python3
 require_module xswitch
 
 TMPD=$(mktemp -d)
