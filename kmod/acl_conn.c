@@ -243,7 +243,7 @@ static void conn_delete(struct xsw_acl_conn_table *t, struct xsw_acl_conn *c)
 	lockdep_assert_held(&t->lock);
 	rhashtable_remove_fast(&t->tbl, &c->node, conn_params);
 	list_del(&c->list);
-	t->entries--;
+	WRITE_ONCE(t->entries, t->entries - 1);
 	kfree_rcu(c, rcu);
 }
 
@@ -312,7 +312,7 @@ static void conn_insert(struct xsw_acl_conn_table *t,
 		return;
 	}
 	list_add_tail(&c->list, &t->lru);
-	t->entries++;
+	WRITE_ONCE(t->entries, t->entries + 1);
 }
 
 /**
@@ -379,6 +379,9 @@ bool xsw_acl_conn_allows_at(struct xsw_switch *sw,
 	struct xsw_acl_conn *c;
 	bool opens;
 
+	/* The usual case, no allow-stateful rule: no key, no hash. */
+	if (!READ_ONCE(sw->conn->entries))
+		return false;
 	if (!conn_key(&ck, port, dir, key, &opens))
 		return false;
 	c = rhashtable_lookup(&sw->conn->tbl, &ck, conn_params);

@@ -95,7 +95,7 @@ struct xsw_acl_conn {
  * @tbl: key -> connection; lookups are lock-free under RCU
  * @lru: every connection, roughly least recently used first (@lock)
  * @lock: serialises every change to @tbl, @lru and the counters
- * @entries: connections in @tbl (@lock)
+ * @entries: connections in @tbl (@lock; the packet path reads it without)
  * @max: most connections; inserting one more evicts one (@lock)
  * @evictions: connections dropped to make room (@lock)
  * @expirations: connections dropped as idle (@lock)
