@@ -15,12 +15,22 @@
 #                              plus "guest console clean": the kernel console
 #                              (build/vm/console.log, which survives a panic)
 #                              matches none of scripts/vm/kernel-log-patterns
+#   4b. the same for the selftests that measure rates ("icount=" in
+#                              selftests/settings), in a second guest with
+#                              one vCPU under QEMU -icount shift=0,sleep=off,
+#                              where a guest second is always 10^9
+#                              instructions however busy the host is
+#                              -> build/vm/icount/ (selftests.result,
+#                              console.log)
 #   5. the totals, as the last line of output: "N passed, N failed, N skipped"
 # Exit status 0 only when nothing failed and every stage ran.
 #
-# Environment: SKIP_KUNIT=1 / SKIP_SELFTESTS=1 count that stage as one
-# skipped test instead of running it; VM_TIMEOUT (default 2400 s) bounds the
-# guest run; SELFTESTS="a b" runs only those selftests.
+# Environment: SKIP_KUNIT=1 / SKIP_SELFTESTS=1 / SKIP_ICOUNT_SELFTESTS=1
+# count that stage as one skipped test instead of running it (SKIP_SELFTESTS
+# skips 4 and 4b); VM_TIMEOUT (default 2400 s) and VM_ICOUNT_TIMEOUT
+# (default 1200 s) bound the guest runs; SELFTESTS="a b" runs only those
+# selftests, each in the guest its kind runs in (a guest with none of them
+# is not started).
 
 # shellcheck disable=SC2317  # finish runs from the EXIT trap
 
@@ -71,6 +81,49 @@ add_result() {
 bad_patterns() {
 	grep -Ev '^(#|$)' "$ROOT/scripts/vm/kernel-log-patterns"
 }
+
+# console_clean FILE WHAT: the guest's kernel console FILE has what the
+# kernel said even when the guest died before selftests/run.sh could look
+# at dmesg; one test, "WHAT clean".
+console_clean() {
+	local file=$1 what=$2 hits
+
+	if [ ! -f "$file" ]; then
+		echo "check: $what clean: FAILED: no $file"
+		FAILED=$((FAILED + 1))
+	elif hits=$(grep -E -f <(bad_patterns) "$file"); then
+		echo "check: $what clean: FAILED: $file has:"
+		head -n 40 <<<"$hits" | sed 's/^/    /'
+		FAILED=$((FAILED + 1))
+	else
+		echo "check: $what clean: ok"
+		PASSED=$((PASSED + 1))
+	fi
+}
+
+# The selftests of stage 4b ("icount=" in selftests/settings), and which of
+# $SELFTESTS go to which guest.
+ICOUNT_TESTS=$(sed -n 's/^icount=//p' selftests/settings 2>/dev/null | tail -n1)
+MAIN_SEL=
+ICOUNT_SEL=
+RUN_MAIN=1
+RUN_ICOUNT=0
+[ -n "$ICOUNT_TESTS" ] && RUN_ICOUNT=1
+if [ -n "${SELFTESTS:-}" ]; then
+	for t in $SELFTESTS; do
+		t=${t##*/}
+		t=${t%.sh}
+		if [[ " $ICOUNT_TESTS " == *" $t "* ]]; then
+			ICOUNT_SEL+=" $t"
+		else
+			MAIN_SEL+=" $t"
+		fi
+	done
+	RUN_MAIN=0
+	RUN_ICOUNT=0
+	[ -n "$MAIN_SEL" ] && RUN_MAIN=1
+	[ -n "$ICOUNT_SEL" ] && RUN_ICOUNT=1
+fi
 
 #-----------------------------------------------------------------------------
 stage "1/5 dependencies (scripts/deps.sh)"
@@ -137,13 +190,15 @@ fi
 
 #-----------------------------------------------------------------------------
 stage "4/5 selftests in a guest (scripts/vm-run selftests/run.sh)"
-if [ "${SKIP_SELFTESTS:-0}" = 1 ]; then
+if [ "$RUN_MAIN" = 0 ]; then
+	echo "check: selftests: none to run (SELFTESTS=\"$SELFTESTS\" are all run in 4b)"
+elif [ "${SKIP_SELFTESTS:-0}" = 1 ]; then
 	echo "check: selftests: skipped (SKIP_SELFTESTS=1)"
 	SKIPPED=$((SKIPPED + 1))
 else
 	rm -f build/vm/selftests.result
-	# shellcheck disable=SC2086  # SELFTESTS is a list of names
-	scripts/vm-run --timeout "${VM_TIMEOUT:-2400}" selftests/run.sh ${SELFTESTS:-} </dev/null
+	# shellcheck disable=SC2086  # MAIN_SEL is a list of names
+	scripts/vm-run --timeout "${VM_TIMEOUT:-2400}" selftests/run.sh $MAIN_SEL </dev/null
 	vrc=$?
 	if ! add_result build/vm/selftests.result selftests; then
 		echo "check: selftests: FAILED: the guest run did not complete (scripts/vm-run exit $vrc)"
@@ -152,20 +207,45 @@ else
 		echo "check: selftests: FAILED: scripts/vm-run exit $vrc but no failed test"
 		FAILED=$((FAILED + 1))
 	fi
+	console_clean build/vm/console.log "guest console"
+fi
 
-	# The console has what the kernel said even when the guest died before
-	# selftests/run.sh could look at dmesg.
-	if [ ! -f build/vm/console.log ]; then
-		echo "check: guest console clean: FAILED: no build/vm/console.log"
+#-----------------------------------------------------------------------------
+stage "4b/5 rate selftests in an icount guest (${ICOUNT_SEL:-$ICOUNT_TESTS})"
+# -icount shift=0,sleep=off, as scripts/bench.sh has it: the guest's clock
+# is its instruction count (1 ns each), and an idle guest's clock jumps to
+# its next timer, so a guest second holds the same work and a timer fires
+# on time whatever the host is doing; rates measured against that clock
+# repeat.  (With sleep=on an idle guest's clock follows the host's, and a
+# late wake-up on a busy host costs HTB part of the link.)  The clock then
+# also jumps while the guest waits for the host's 9p share, which makes
+# guest seconds useless as timeouts: selftests/run.sh --icount sets none,
+# --timeout here is in host seconds, and the hung task detector (which
+# would see a task that waited for 9p while the clock raced) is off.
+if [ "$RUN_ICOUNT" = 0 ]; then
+	echo "check: icount selftests: none to run"
+elif [ "${SKIP_SELFTESTS:-0}" = 1 ] || [ "${SKIP_ICOUNT_SELFTESTS:-0}" = 1 ]; then
+	echo "check: icount selftests: skipped (SKIP_SELFTESTS=1 or SKIP_ICOUNT_SELFTESTS=1)"
+	SKIPPED=$((SKIPPED + 1))
+else
+	out=build/vm/icount
+	rm -f "$out/selftests.result"
+	# shellcheck disable=SC2086  # ICOUNT_SEL is a list of names
+	VM_OUT=$out VM_SMP=1 VM_QEMU_ARGS="-icount shift=0,sleep=off${VM_QEMU_ARGS:+ $VM_QEMU_ARGS}" \
+		VM_APPEND="sysctl.kernel.hung_task_timeout_secs=0${VM_APPEND:+ $VM_APPEND}" \
+		scripts/vm-run --timeout "${VM_ICOUNT_TIMEOUT:-1200}" \
+		"SELFTESTS_RESULT=$ROOT/$out/selftests.result" \
+		"SELFTESTS_LOGDIR=$ROOT/$out/selftests" \
+		selftests/run.sh --icount $ICOUNT_SEL </dev/null
+	vrc=$?
+	if ! add_result "$out/selftests.result" "icount selftests"; then
+		echo "check: icount selftests: FAILED: the guest run did not complete (scripts/vm-run exit $vrc)"
 		FAILED=$((FAILED + 1))
-	elif hits=$(grep -E -f <(bad_patterns) build/vm/console.log); then
-		echo "check: guest console clean: FAILED: build/vm/console.log has:"
-		head -n 40 <<<"$hits" | sed 's/^/    /'
+	elif [ $vrc -ne 0 ] && grep -q ' failed=0 ' "$out/selftests.result"; then
+		echo "check: icount selftests: FAILED: scripts/vm-run exit $vrc but no failed test"
 		FAILED=$((FAILED + 1))
-	else
-		echo "check: guest console clean: ok"
-		PASSED=$((PASSED + 1))
 	fi
+	console_clean "$out/console.log" "icount guest console"
 fi
 
 #-----------------------------------------------------------------------------

@@ -4,10 +4,18 @@
 # Runs the xswitch selftests, inside the scripts/vm-run guest:
 #
 #	scripts/vm-run selftests/run.sh [TEST...]
+#	scripts/vm-run selftests/run.sh --icount [TEST...]
 #
-# Runs every selftests/*.sh except lib.sh, run.sh and demo.sh (or just the
-# TESTs named, with or without .sh), each under a timeout, and prints
-# kselftest TAP with each test's output indented as "# " lines.  Then:
+# Runs every selftests/*.sh except lib.sh, run.sh and demo.sh and the
+# tests that "icount=" in selftests/settings lists (or just the TESTs
+# named, with or without .sh, whatever the list; or with --icount and no
+# TEST the listed ones), each under a timeout, and prints kselftest TAP with
+# each test's output indented as "# " lines.  The listed tests measure
+# rates against the guest's clock: scripts/check.sh runs them with
+# --icount in a guest of their own under QEMU -icount shift=0,sleep=off,
+# one vCPU; --icount also runs each test without a timeout (the guest's
+# clock races ahead while it waits for the host) and prints its output
+# when it ends.  Then:
 #   "rmmod xswitch"     unloads every loaded xsw_* extension module and
 #                       xswitch itself; a failed rmmod fails this test;
 #   "kernel log clean"  fails if dmesg has any line matching
@@ -18,7 +26,7 @@
 # Each test's full output is kept in build/vm/selftests/NAME.log.
 #
 # Per-test timeout: KSFT_TIMEOUT, else "timeout=N" in selftests/settings (as
-# in the kernel's kselftest), else 600 s (TCG is slow).
+# in the kernel's kselftest), else 600 s (TCG is slow); none with --icount.
 # Exit status: 0 when nothing failed, 1 otherwise.
 
 set -uo pipefail
@@ -30,11 +38,19 @@ LOGDIR=${SELFTESTS_LOGDIR:-$PROJ/build/vm/selftests}
 PATTERNS=$PROJ/scripts/vm/kernel-log-patterns
 
 TIMEOUT=600
+ICOUNT_TESTS=
 if [ -r "$HERE/settings" ]; then
 	t=$(sed -n 's/^timeout=\([0-9][0-9]*\)$/\1/p' "$HERE/settings" | tail -n1)
 	[ -n "$t" ] && TIMEOUT=$t
+	ICOUNT_TESTS=$(sed -n 's/^icount=//p' "$HERE/settings" | tail -n1)
 fi
 TIMEOUT=${KSFT_TIMEOUT:-$TIMEOUT}
+
+ICOUNT=0
+if [ "${1:-}" = --icount ]; then
+	ICOUNT=1
+	shift
+fi
 
 mkdir -p "$(dirname "$RESULT")" "$LOGDIR"
 rm -f "$RESULT"
@@ -52,13 +68,15 @@ if [ $# -gt 0 ]; then
 		t=${t##*/}
 		tests+=("${t%.sh}")
 	done
+elif [ "$ICOUNT" = 1 ]; then
+	read -ra tests <<<"$ICOUNT_TESTS"
 else
 	for f in "$HERE"/*.sh; do
 		t=${f##*/}
 		t=${t%.sh}
 		case "$t" in
 		lib|run|demo) ;;
-		*) tests+=("$t") ;;
+		*)	[[ " $ICOUNT_TESTS " == *" $t "* ]] || tests+=("$t") ;;
 		esac
 	done
 fi
@@ -90,12 +108,26 @@ for t in "${tests[@]}"; do
 	# The test runs in its own directory, as kselftest does; output goes to
 	# a file that tail streams, so a daemon the test leaves behind holding
 	# the output open cannot hang the runner.
-	(cd "$HERE" && exec timeout --kill-after=10 "$TIMEOUT" bash "./$t.sh") \
-		</dev/null >"$log" 2>&1 &
-	pid=$!
-	tail -n +1 -s 0.2 --pid="$pid" -f "$log" | indent
-	wait "$pid"
-	rc=$?
+	if [ "$ICOUNT" = 1 ]; then
+		# Under QEMU -icount sleep=off an idle guest's clock jumps to
+		# its next timer, also while it waits for the host's 9p share:
+		# guest seconds then pass far faster than the host's, so no
+		# timeout in them (scripts/vm-run's --timeout, in host seconds,
+		# bounds the run) and no polling tail, whose every wake-up
+		# would be a timer to jump to.
+		(cd "$HERE" && exec bash "./$t.sh") </dev/null >"$log" 2>&1 &
+		pid=$!
+		wait "$pid"
+		rc=$?
+		indent <"$log"
+	else
+		(cd "$HERE" && exec timeout --kill-after=10 "$TIMEOUT" bash "./$t.sh") \
+			</dev/null >"$log" 2>&1 &
+		pid=$!
+		tail -n +1 -s 0.2 --pid="$pid" -f "$log" | indent
+		wait "$pid"
+		rc=$?
+	fi
 	cp "$log" "$LOGDIR/$t.log" 2>/dev/null
 	echo "# $t: $((SECONDS - start))s, exit status $rc"
 	case $rc in
