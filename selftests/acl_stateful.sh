@@ -592,13 +592,14 @@ conn_max_evicts()
 		flow "$sport"
 	done
 	busywait 10000 flows_reach 10
-	n=$(conn_stat conn_entries)
+	e0=$e1 x0=$x1
+	read -r n e1 x1 < <(conn_stats)
 	[ "$n" -le 4 ]
 	check_err $? "4 more flows: $n connections, expected at most 4"
-	e0=$e1
-	e1=$(conn_stat conn_evictions)
-	[ "$e1" -ge $((e0 + 4)) ]
-	check_err $? "4 more flows: evictions $e0 -> $e1, expected at least +4"
+	# Each new flow found the table full, unless the GC had just dropped
+	# an idle connection of an earlier test: one or the other made room.
+	[ $((e1 - e0 + x1 - x0)) -ge 4 ] && [ "$e1" -gt "$e0" ]
+	check_err $? "4 more flows: evictions $e0 -> $e1, expired $x0 -> $x1, expected at least +4 in all"
 
 	# P answers the oldest flow (evicted: dropped) and the newest (let in).
 	serve v41010 "$NS_V" sink 41010
