@@ -548,6 +548,40 @@ struct net_device *xsw_nl_dev(struct net *net, struct nlattr **attrs,
 	return dev;
 }
 
+/**
+ * xsw_nl_port - the port named by an ifindex or an ifname attribute
+ * @net: the namespace to look in: a port whose netdevice is elsewhere is
+ *	no such port here
+ * @attrs: the request's attributes
+ * @a_index: the ifindex attribute's type
+ * @a_name: the ifname attribute's type
+ * @extack: where to say why not
+ *
+ * Context: RTNL held.
+ * Return: the port, or an ERR_PTR() with @extack set.
+ */
+struct xsw_port *xsw_nl_port(struct net *net, struct nlattr **attrs,
+			     int a_index, int a_name,
+			     struct netlink_ext_ack *extack)
+{
+	struct net_device *dev;
+	struct xsw_port *port;
+
+	dev = xsw_nl_dev(net, attrs, a_index, a_name,
+			 "port ifindex or name is required", extack);
+	if (PTR_ERR(dev) == -ENODEV)
+		NL_SET_ERR_MSG(extack, "no such port");
+	if (IS_ERR(dev))
+		return ERR_CAST(dev);
+	port = xsw_port_from_dev(dev);
+	if (!port) {
+		NL_SET_ERR_MSG_ATTR(extack, attrs[a_index] ?: attrs[a_name],
+				    "device is not a switch port");
+		return ERR_PTR(-ENOENT);
+	}
+	return port;
+}
+
 /* The switch named by a pair of attributes, or an ERR_PTR with @extack set. */
 struct xsw_switch *xsw_nl_switch(struct net *net, struct nlattr **attrs,
 				 int a_index, int a_name,

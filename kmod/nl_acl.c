@@ -12,31 +12,12 @@
 #include "xswitch.h"
 #include "acl.h"
 
-/*
- * The port the request names, looked up in the request's namespace only:
- * a port whose netdevice is elsewhere is no such port here.
- */
+/* The port the request names, in the request's namespace. */
 static struct xsw_port *acl_port(struct net *net, struct nlattr **attrs,
 				 struct netlink_ext_ack *extack)
 {
-	struct net_device *dev;
-	struct xsw_port *port;
-
-	dev = xsw_nl_dev(net, attrs, XSW_A_ACL_PORT_IFINDEX,
-			 XSW_A_ACL_PORT_IFNAME, "port ifindex or name is required",
-			 extack);
-	if (PTR_ERR(dev) == -ENODEV)
-		NL_SET_ERR_MSG(extack, "no such port");
-	if (IS_ERR(dev))
-		return ERR_CAST(dev);
-	port = xsw_port_from_dev(dev);
-	if (!port) {
-		NL_SET_ERR_MSG_ATTR(extack, attrs[XSW_A_ACL_PORT_IFINDEX] ?:
-				    attrs[XSW_A_ACL_PORT_IFNAME],
-				    "device is not a switch port");
-		return ERR_PTR(-ENOENT);
-	}
-	return port;
+	return xsw_nl_port(net, attrs, XSW_A_ACL_PORT_IFINDEX,
+			   XSW_A_ACL_PORT_IFNAME, extack);
 }
 
 /* ---------------------------------------------------------- the rules */

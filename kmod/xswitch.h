@@ -408,6 +408,9 @@ int xsw_nl_put_stats(struct sk_buff *skb, int attr,
 struct net_device *xsw_nl_dev(struct net *net, struct nlattr **attrs,
 			      int a_index, int a_name, const char *missing,
 			      struct netlink_ext_ack *extack);
+struct xsw_port *xsw_nl_port(struct net *net, struct nlattr **attrs,
+			     int a_index, int a_name,
+			     struct netlink_ext_ack *extack);
 struct xsw_switch *xsw_nl_switch(struct net *net, struct nlattr **attrs,
 				 int a_index, int a_name,
 				 struct netlink_ext_ack *extack);
