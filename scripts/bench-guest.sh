@@ -48,8 +48,9 @@ RETRIES=${BENCH_RETRIES:-3}
 OUT=${BENCH_OUT:-$PROJ/build/bench.json}
 
 # The paths, in the order they run.  The figures are relative to baseline,
-# so a run without it reports no extras.
-PATHS=(baseline bridge flower ovs xswitch xswitch-3ext)
+# so a run without it reports no extras.  xswitch-acl-N are defined below.
+PATHS=(baseline bridge flower ovs xswitch xswitch-3ext
+	xswitch-acl-0 xswitch-acl-10 xswitch-acl-100 xswitch-acl-1000 xswitch-acl-10000)
 
 # Every module any path needs, loaded before anything is measured so the
 # kernel's hooks are the same for every path (BENCHMARK.md: openvswitch.ko
@@ -210,9 +211,10 @@ teardown_xswitch_3ext() { teardown_xswitch; }
 # The allow has the shape of one of the denies, so a lookup probes at most
 # 8 masks whatever N.  xswitch-acl-0 has no rule and the default allow, in
 # which case the kernel keeps no ACL for the direction at all: it measures
-# "ACLs built in, none configured" (one load and test a frame).  Not in
-# PATHS: run them by name, scripts/bench.sh xswitch-acl-10000.
-ACL_SIZES=(0 10 100 1000 10000)
+# "ACLs built in, none configured" (one load and test a frame).  The five
+# the issue names are in PATHS; xswitch-acl-1 (the allow alone, 1 shape)
+# runs by name, to split the cost between the probes and the rest.
+ACL_SIZES=(0 1 10 100 1000 10000)
 
 acl_rules() {  # acl_rules N FILE: write xswitch-acl-N's rules to FILE
 	local n=$1 i
@@ -549,6 +551,20 @@ write_json() {
 
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
+
+# xsw, copied once (it is linked with libxswitch.a): the tree is the host's,
+# where a rebuild during the run (another shell's make) would replace
+# tools/xsw under a path's setup.  The modules are loaded once, below.
+snapshot_xsw() {
+	local x
+	x=$(command -v xsw) || return 0
+	mkdir -p "$TMP/bin"
+	if ! cp "$x" "$TMP/bin/xsw" || ! "$TMP/bin/xsw" -V >/dev/null 2>&1; then
+		die "cannot copy $x (rebuilt right now?); run the bench again"
+	fi
+	PATH=$TMP/bin:$PATH
+}
+
 STATE=$(dirname "$OUT")/.bench-state
 
 run=("$@")
@@ -562,6 +578,7 @@ done
 command -v jq >/dev/null || die "no jq"
 
 check_icount
+snapshot_xsw
 prepare_kernel
 MODS_BEFORE=$(modules_loaded)
 BASE_LINKS=$(links)

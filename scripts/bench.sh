@@ -19,7 +19,7 @@
 #                  median is reported (default 5)
 #   BENCH_WARMUP   unmeasured frames sent before each repeat (default 5000)
 #   BENCH_SETTLE, BENCH_RETRIES  passed on; see scripts/bench-guest.sh
-#   BENCH_TIMEOUT  seconds before the guest is killed (default 1800)
+#   BENCH_TIMEOUT  seconds before the guest is killed (default 3600)
 #   BENCH_VM_RUN   the guest runner (default scripts/vm-run)
 #   BENCH_VM_OUT   the guest's output directory, console log included
 #                  (default build/vm/bench)
@@ -78,7 +78,7 @@ echo "bench: one guest, 1 vCPU, -icount shift=0,sleep=off; $COUNT frames x $REPE
 set +e
 VM_SMP=1 \
 VM_QEMU_ARGS="-icount shift=0,sleep=off${VM_QEMU_ARGS:+ $VM_QEMU_ARGS}" \
-	"$VM_RUN" --timeout "${BENCH_TIMEOUT:-1800}" "$guest_env scripts/bench-guest.sh $*"
+	"$VM_RUN" --timeout "${BENCH_TIMEOUT:-3600}" "$guest_env scripts/bench-guest.sh $*"
 rc=$?
 set -e
 end=$(date +%s)
@@ -120,10 +120,10 @@ jq -r '
 	      (.repeats | max - min) / .instr_per_pkt * 100] | @tsv end' "$OUT" |
 awk -F'\t' '
 	function f(v, fmt) { return v == "-" ? v : sprintf(fmt, v) }
-	BEGIN { fmt = "%-16s %10s %10s %10s %8s\n"
+	BEGIN { fmt = "%-18s %10s %10s %10s %8s\n"
 		printf fmt, "path", "instr/pkt", "extra/pkt", "vs bridge", "spread"
 		printf fmt, "----", "---------", "---------", "---------", "------" }
-	NF == 2 { printf "%-16s %s\n", $1, $2; next }
+	NF == 2 { printf "%-18s %s\n", $1, $2; next }
 	{ printf fmt, $1, f($2, "%.0f"), f($3, "%.0f"), f($4, "%.2f"), f($5, "%.3f%%") }'
 echo
 jq -r '"kernel \(.kernel), \(.count) frames per repeat; extra = over baseline, vs bridge = extra / bridge extra, spread = (max - min) / median of the repeats"' "$OUT"
