@@ -185,11 +185,9 @@ int xsw_nl_switch_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 }
 
 /*
- * The policy bounds every setting, so once the switch is found nothing can
- * be refused: the settings are applied all together or, on a refusal, not
- * at all.  The connection maximum's range is checked here too, before
- * anything is applied, because xsw_acl_conn_set_max() would clamp a value
- * out of range rather than refuse it.
+ * The policy bounds every setting (ageing and the connection maximum
+ * alike), so once the switch is found nothing can be refused: the settings
+ * are applied all together or, on a refusal, not at all.
  */
 int xsw_nl_switch_set_doit(struct sk_buff *skb, struct genl_info *info)
 {
@@ -197,13 +195,6 @@ int xsw_nl_switch_set_doit(struct sk_buff *skb, struct genl_info *info)
 	struct nlattr *ageing = info->attrs[XSW_A_SWITCH_AGEING_TIME];
 	struct xsw_switch *sw;
 	int err = 0;
-
-	if (conn_max && (nla_get_u32(conn_max) < 1 ||
-			 nla_get_u32(conn_max) > XSW_SWITCH_CONN_MAX_LIMIT)) {
-		NL_SET_ERR_MSG_ATTR(info->extack, conn_max,
-				    "connection maximum out of range");
-		return -ERANGE;
-	}
 
 	rtnl_lock();
 	sw = switch_from_attrs(info);
