@@ -227,7 +227,14 @@ static void xsw_setup(struct net_device *dev)
 	dev->priv_destructor = xsw_dev_free;
 	dev->ethtool_ops = &xsw_ethtool_ops;
 	dev->priv_flags |= IFF_NO_QUEUE | IFF_LIVE_ADDR_CHANGE;
-	dev->features |= NETIF_F_LLTX | NETIF_F_HW_VLAN_CTAG_TX;
+	/*
+	 * A switch stays in the namespace it was made in, as a bridge does:
+	 * its ports, its notifications and its extensions' state (a psample
+	 * group, say) all belong to that namespace, and none of them could
+	 * follow the netdevice.
+	 */
+	dev->features |= NETIF_F_LLTX | NETIF_F_HW_VLAN_CTAG_TX |
+			 NETIF_F_NETNS_LOCAL;
 	dev->hw_features |= NETIF_F_HW_VLAN_CTAG_TX;
 	dev->min_mtu = ETH_MIN_MTU;
 	dev->max_mtu = ETH_MAX_MTU;

@@ -9,7 +9,8 @@
 # names the out port; "xsw sample write" makes a pcap tcpdump reads;
 # "trunc" cuts the copied bytes; an independent psample listener
 # (lib/psample_listen.py) sees the same samples as xsw; nothing is
-# sampled once the extension is detached.
+# sampled once the extension is detached; a switch with sample attached
+# cannot be moved to another namespace, and goes with its own.
 #
 #  +- $NS_A ------+  +- $NS_B ------+
 #  | e0 $MAC_A    |  | e0 $MAC_B    |
@@ -38,6 +39,7 @@ ALL_TESTS="
 	sample_write_pcap
 	psample_consumer
 	sample_detached
+	sample_switch_stays
 "
 
 # shellcheck source=lib.sh source-path=SCRIPTDIR
@@ -424,6 +426,44 @@ sample_detached()
 
 	ext_detach_all "$NS_SW" sw0
 	log_test "nothing is sampled while the extension is detached"
+}
+
+# refcnt_is MODULE N: MODULE's reference count is N.
+refcnt_is()
+{
+	[ "$(cat "/sys/module/$1/refcnt")" = "$2" ]
+}
+
+# A switch stays in the namespace it was made in (NETIF_F_NETNS_LOCAL, as a
+# bridge): its attachments hold that namespace's psample group.  When it
+# could move, deleting its first namespace left "sample" sending to a freed
+# netns, and the next sample or detach oopsed in netlink_broadcast().
+sample_switch_stays()
+{
+	local refs
+
+	RET=0
+	setup_ns NS_Q || return
+	refs=$(cat /sys/module/xsw_sample/refcnt)
+	ip -n "$NS_Q" link add swq type xswitch && ip -n "$NS_Q" link set swq up
+	check_err $? "cannot make a switch in $NS_Q"
+	xsw_run -n "$NS_Q" ext attach swq sample rate 1 group "$GROUP"
+	check_err "$rc" "cannot attach sample to swq: $err"
+
+	ip -n "$NS_Q" link set swq netns "$NS_SW" 2>/dev/null
+	check_fail $? "the switch moved to another namespace"
+	ip -n "$NS_Q" link show swq >/dev/null 2>&1 &&
+		! ip -n "$NS_SW" link show swq >/dev/null 2>&1
+	check_err $? "after the refused move, swq is not in $NS_Q alone"
+	[ "$(att_count "$NS_Q" swq sample)" = 1 ]
+	check_err $? "after the refused move, sample is not attached to swq"
+
+	# The namespace takes its switch and the attachment with it.
+	cleanup_ns "$NS_Q"
+	busywait 60000 refcnt_is xsw_sample "$refs"
+	check_err $? "deleting $NS_Q kept a reference to xsw_sample ($(cat /sys/module/xsw_sample/refcnt), was $refs)"
+
+	log_test "a switch stays in its namespace, and goes with it"
 }
 
 l2_require
