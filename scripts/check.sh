@@ -27,10 +27,11 @@
 #
 # Environment: SKIP_KUNIT=1 / SKIP_SELFTESTS=1 / SKIP_ICOUNT_SELFTESTS=1
 # count that stage as one skipped test instead of running it (SKIP_SELFTESTS
-# skips 4 and 4b); VM_TIMEOUT (default 2400 s) and VM_ICOUNT_TIMEOUT
-# (default 1200 s) bound the guest runs; SELFTESTS="a b" runs only those
-# selftests, each in the guest its kind runs in (a guest with none of them
-# is not started).
+# skips 4 and 4b); VM_TIMEOUT (default 3600 s) and VM_ICOUNT_TIMEOUT
+# (default 2400 s) bound the guest runs, generously: they catch hangs, and
+# a busy host must not make them fail a run; SELFTESTS="a b" runs only
+# those selftests, each in the guest its kind runs in (a guest with none
+# of them is not started).
 
 # shellcheck disable=SC2317  # finish runs from the EXIT trap
 
@@ -198,7 +199,7 @@ elif [ "${SKIP_SELFTESTS:-0}" = 1 ]; then
 else
 	rm -f build/vm/selftests.result
 	# shellcheck disable=SC2086  # MAIN_SEL is a list of names
-	scripts/vm-run --timeout "${VM_TIMEOUT:-2400}" selftests/run.sh $MAIN_SEL </dev/null
+	scripts/vm-run --timeout "${VM_TIMEOUT:-3600}" selftests/run.sh $MAIN_SEL </dev/null
 	vrc=$?
 	if ! add_result build/vm/selftests.result selftests; then
 		echo "check: selftests: FAILED: the guest run did not complete (scripts/vm-run exit $vrc)"
@@ -233,7 +234,7 @@ else
 	# shellcheck disable=SC2086  # ICOUNT_SEL is a list of names
 	VM_OUT=$out VM_SMP=1 VM_QEMU_ARGS="-icount shift=0,sleep=off${VM_QEMU_ARGS:+ $VM_QEMU_ARGS}" \
 		VM_APPEND="sysctl.kernel.hung_task_timeout_secs=0${VM_APPEND:+ $VM_APPEND}" \
-		scripts/vm-run --timeout "${VM_ICOUNT_TIMEOUT:-1200}" \
+		scripts/vm-run --timeout "${VM_ICOUNT_TIMEOUT:-2400}" \
 		"SELFTESTS_RESULT=$ROOT/$out/selftests.result" \
 		"SELFTESTS_LOGDIR=$ROOT/$out/selftests" \
 		selftests/run.sh --icount $ICOUNT_SEL </dev/null

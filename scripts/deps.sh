@@ -40,5 +40,42 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 export DEBIAN_FRONTEND=noninteractive
 APT_OPTS=(-y -q --no-install-recommends -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold)
-$SUDO apt-get update -q </dev/null
-$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install "${APT_OPTS[@]}" "${missing[@]}" </dev/null
+
+# Another apt or dpkg (unattended-upgrades, a second checkout's deps.sh)
+# may hold the package manager's locks: wait for them, up to
+# DEPS_LOCK_WAIT seconds (default 10 minutes) in all, rather than fail.
+# apt waits for dpkg's locks itself with DPkg::Lock::Timeout; it does not
+# for the lists lock of "apt-get update" or the archives lock, so apt_get
+# retries a command that failed on a lock.
+LOCK_DEADLINE=$((SECONDS + ${DEPS_LOCK_WAIT:-600}))
+
+apt_get() {
+	local err rc left said=0
+
+	err=$(mktemp)
+	while :; do
+		left=$((LOCK_DEADLINE - SECONDS))
+		((left > 0)) || left=1
+		rc=0
+		$SUDO env DEBIAN_FRONTEND=noninteractive apt-get \
+			-o DPkg::Lock::Timeout="$left" "$@" </dev/null 2> >(tee "$err" >&2) || rc=$?
+		wait $! || true	# tee has written it all
+		if [ "$rc" -eq 0 ] || ! grep -qE 'Could not get lock|Unable to lock' "$err"; then
+			break
+		fi
+		if [ "$SECONDS" -ge "$LOCK_DEADLINE" ]; then
+			echo "deps: another package manager still holds its lock after ${DEPS_LOCK_WAIT:-600} s; giving up" >&2
+			break
+		fi
+		if [ "$said" -eq 0 ]; then
+			echo "deps: another apt or dpkg is running; waiting for its lock (up to $((LOCK_DEADLINE - SECONDS)) s more)" >&2
+			said=1
+		fi
+		sleep 5
+	done
+	rm -f "$err"
+	return "$rc"
+}
+
+apt_get update -q
+apt_get install "${APT_OPTS[@]}" "${missing[@]}"

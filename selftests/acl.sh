@@ -278,7 +278,7 @@ def match(argv):
         tx.send(mark)
         got = {"yes": 0, "no": 0, "other": 0, "mark": 0}
         while True:
-            f = recv(rx, 10)
+            f = recv(rx, 30)
             if f is None:
                 break
             if f == mark:
@@ -313,7 +313,7 @@ def match(argv):
 
 def xchg(argv):
     """xchg NS_A NS_B DEFAULTS SPEC... MARK: A's e0 sends the frames of
-    each SPEC, then the marker; B's e0 takes frames until the marker (10 s
+    each SPEC, then the marker; B's e0 takes frames until the marker (30 s
     at most).  Prints how many frames equal to each SPEC's B got, the
     marker's, then how many unknown ones."""
     d = shlex.split(argv[2])
@@ -327,7 +327,7 @@ def xchg(argv):
         for _ in range(n):
             tx.send(f)
     while True:
-        f = recv(rx, 10)
+        f = recv(rx, 30)
         if f is None:
             break
         for i, (_, g) in enumerate(frames):
@@ -471,6 +471,11 @@ drops_reach()
 rx_b_reaches()
 {
 	[ "$(rx_b)" -ge "$1" ]
+}
+
+rx_a_reaches()
+{
+	[ "$(port_stat "$NS_SW" vA rx_packets)" -ge "$1" ]
 }
 
 ##############################################################################
@@ -768,7 +773,7 @@ flush_keeps_default()
 	d0=$(port_drop "$NS_SW" vA acl)
 	n=$(rx_b)
 	frames "-c 2 udp4 $V4_SRC $V4_DST 1 7000" "$MARK_SPEC"
-	busywait 10000 drops_reach vA $((d0 + 3))
+	busywait 30000 drops_reach vA $((d0 + 3))
 	d1=$(port_drop "$NS_SW" vA acl)
 	[ "$d1" -eq $((d0 + 3)) ]
 	check_err $? "flushed, default deny: vA acl drops $d0 -> $d1, expected +3"
@@ -840,9 +845,9 @@ replace_under_traffic()
 	pb=$!
 	defer "kill $pa $pb 2>/dev/null"
 	# Both are sending once the drops and B's count move.
-	busywait 15000 drops_reach vA $((d0 + 1000))
+	busywait 60000 drops_reach vA $((d0 + 1000))
 	check_err $? "the frames to port 6002 do not flow"
-	busywait 15000 rx_b_reaches $((rx0 + 1000))
+	busywait 60000 rx_b_reaches $((rx0 + 1000))
 	check_err $? "the frames to port 6001 do not flow"
 	for ((i = 0; i < swaps; i++)); do
 		xsw_run -n "$NS_SW" acl replace dev vA dir in -batch "$TMPD/set2"
@@ -861,10 +866,13 @@ replace_under_traffic()
 	nb=$(<"$TMPD/b.count")
 	log_info "$((2 * swaps)) replaces (2 <-> 500 rules) under $na + $nb frames"
 
+	# The last frames sent may still wait in a backlog queue.
+	busywait 30000 rx_a_reaches $((in0 + na + nb))
 	in1=$(port_stat "$NS_SW" vA rx_packets)
 	[ $((in1 - in0)) -eq $((na + nb)) ]
 	check_err $? "vA received $((in1 - in0)) frames of $((na + nb)) sent (lost before the switch)"
-	busywait 10000 rx_b_reaches $((rx0 + na))
+	busywait 30000 rx_b_reaches $((rx0 + na))
+	busywait 30000 drops_reach vA $((d0 + nb))
 	rx1=$(rx_b)
 	d1=$(port_drop "$NS_SW" vA acl)
 	[ $((rx1 - rx0)) -eq "$na" ]

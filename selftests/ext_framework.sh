@@ -496,6 +496,12 @@ order_filter_priority()
 	log_test "filters run in priority order; set priority reorders them"
 }
 
+# forward_asked N: st-forward has been asked about N frames on sw0.
+forward_asked()
+{
+	[ "$(ext_stat "$NS_SW" sw0 st-forward ingress)" -ge "$1" ]
+}
+
 forwarding_extension()
 {
 	local f0 f1
@@ -506,8 +512,9 @@ forwarding_extension()
 	ext "$NS_SW" attach sw0 st-forward
 	ext_ok "xsw ext attach sw0 st-forward"
 	f0=$(ext_stat "$NS_SW" sw0 st-forward ingress)
-	ip netns exec "$NS_A" ping -n -q -c 3 -i 0.2 -W 2 "$IP_B" >/dev/null
+	ip netns exec "$NS_A" ping -n -q -c 3 -i 0.2 -W "$PING_WAIT" "$IP_B" >/dev/null
 	check_err $? "ping -c 3 A -> B through st-forward lost replies"
+	busywait 30000 forward_asked $((f0 + 6))
 	f1=$(ext_stat "$NS_SW" sw0 st-forward ingress)
 	[ $((f1 - f0)) = 6 ]
 	check_err $? "st-forward was asked about $((f1 - f0)) frames, expected 6 (3 requests, 3 replies)"
@@ -596,7 +603,7 @@ mirror()
 	read -ra s0 <<<"$(ext_stats "$NS_SW" sw0 st-filter)"
 	cap_start c "$NS_C" e0 icmp
 	check_err $? "tcpdump did not start"
-	ip netns exec "$NS_A" ping -n -q -c 3 -i 0.2 -W 2 "$IP_B" >/dev/null
+	ip netns exec "$NS_A" ping -n -q -c 3 -i 0.2 -W "$PING_WAIT" "$IP_B" >/dev/null
 	check_err $? "ping -c 3 A -> B with a mirror lost replies"
 	cap_wait c 6 icmp
 	check_err $? "C did not get 6 ICMP copies"
@@ -617,11 +624,13 @@ mirror()
 
 	# The mirror port goes away under traffic, and comes back.
 	klog_mark
-	ip netns exec "$NS_A" ping -f -q -w 3 "$IP_B" >/dev/null 2>&1 &
+	ip netns exec "$NS_A" ping -f -q -w 120 "$IP_B" >/dev/null 2>&1 &
 	pid=$!
-	sleep 1
+	flowing "$NS_SW" vA 100
+	check_err $? "A's flood ping does not flow"
 	xsw_run -n "$NS_SW" port del vC
 	check_err "$rc" "xsw port del vC: $err"
+	kill "$pid" 2>/dev/null
 	wait "$pid"
 	ping_ok "$NS_A" "$IP_B"
 	check_err $? "A cannot ping B after the mirror port left"
@@ -704,7 +713,7 @@ churn_under_traffic()
 	# Rounds of 50 pings, 10 ms apart, for as long as the churn goes on
 	# and at least 200 in all.
 	while kill -0 "$pid" 2>/dev/null || [ "$sent" -lt 200 ]; do
-		res=$(ip netns exec "$NS_A" ping -n -q -c 50 -i 0.01 -W 5 "$IP_B" |
+		res=$(ip netns exec "$NS_A" ping -n -q -c 50 -i 0.01 -W "$PING_WAIT" "$IP_B" |
 			awk '/packets transmitted/ { print $1, $4 }')
 		[ -n "$res" ] || break
 		sent=$((sent + ${res% *}))

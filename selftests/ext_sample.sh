@@ -273,7 +273,7 @@ sample_rate()
 	send_a 2000
 	# All of A's frames through the switch (or, if some were lost on the
 	# way in, as many as got there) before the rate changes.
-	busywait 10000 ingress_is $((i0 + 2000)) >/dev/null
+	busywait 30000 ingress_is $((i0 + 2000)) >/dev/null
 	i1=$(ext_stat "$NS_SW" sw0 sample ingress)
 	frames=$((i1 - i0))
 	# The end marker: at rate 1, B's frame is sampled for sure, after all

@@ -136,7 +136,7 @@ no_icmp_up()
 
 	cap_start adj "$NS_ADJ" up0
 	check_err $? "tcpdump did not start"
-	ip netns exec "$NS_A" ping -n -q -c 3 -i 0.2 -W 2 "$IP_B" >/dev/null
+	ip netns exec "$NS_A" ping -n -q -c 3 -i 0.2 -W "$PING_WAIT" "$IP_B" >/dev/null
 	check_err $? "ping -c 3 A -> B lost replies"
 	up_marker
 	check_err $? "the adjacent switch did not get A's broadcast"
@@ -173,7 +173,7 @@ vepa_sends_up()
 
 	cap_start adj "$NS_ADJ" up0
 	check_err $? "tcpdump did not start"
-	ip netns exec "$NS_A" ping -n -q -c 3 -i 0.2 -W 2 "$IP_B" >/dev/null
+	ip netns exec "$NS_A" ping -n -q -c 3 -i 0.2 -W "$PING_WAIT" "$IP_B" >/dev/null
 	check_err $? "ping -c 3 A -> B through the hairpin lost replies"
 	cap_wait adj 6 icmp
 	check_err $? "the adjacent switch did not see the 6 ICMP frames"

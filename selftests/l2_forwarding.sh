@@ -262,8 +262,14 @@ fdb_static()
 	# A static entry does not move when the MAC shows up elsewhere.
 	xsw_run -n "$NS_SW" port set vC mac-spoofing on
 	check_err "$rc" "xsw port set vC mac-spoofing on: $err"
+	# The switch learns before it floods: once A has the broadcast, the
+	# switch has seen $mac on vC.
+	cap_start a "$NS_A" e0
+	check_err $? "tcpdump did not start"
 	send_test "$NS_C" e0 "$mac" "$BCAST"
-	sleep 0.2
+	cap_wait a 1 "ether src $mac and ether broadcast"
+	check_err $? "A did not get the broadcast from $mac on vC"
+	cap_stop a
 	fdb_is "$NS_SW" sw0 "$mac" vB
 	check_err $? "a frame from $mac on vC moved the static entry"
 	xsw_run -n "$NS_SW" port set vC mac-spoofing off
@@ -319,34 +325,49 @@ fdb_flush()
 	log_test "fdb flush: one port, learned only, static too"
 }
 
+# age_at_least NS MAC MS: MAC's FDB entry is there, MS ms old or older.
+age_at_least()
+{
+	local age
+
+	age=$(fdb_get "$NS_SW" sw0 "$1" .age_ms)
+	[ -n "$age" ] && [ "$age" -ge "$2" ]
+}
+
 ageing()
 {
-	local a age
+	local a age t0 t1
 
 	RET=0
+	# With ageing 300 a learned entry's age counts from its last frame,
+	# and the entry outlives 3 s (more than the 2 s set below).
+	xsw_run -n "$NS_SW" switch set sw0 ageing 300
+	check_err "$rc" "xsw switch set sw0 ageing 300: $err"
+	t0=$(date +%s%3N)
+	ping_ok "$NS_A" "$IP_B"
+	check_err $? "A cannot ping B"
+	age=$(fdb_get "$NS_SW" sw0 "$MAC_A" .age_ms)
+	t1=$(date +%s%3N)
+	# +10 ms: the entry's clock ticks in jiffies.
+	[ -n "$age" ] && [ "$age" -le $((t1 - t0 + 10)) ]
+	check_err $? "A's entry right after a ping: age_ms '$age', more than the $((t1 - t0)) ms since the ping began"
+	busywait 30000 age_at_least "$MAC_A" 3000
+	check_err $? "with ageing 300, A's entry did not live to 3 s (age_ms '$(fdb_get "$NS_SW" sw0 "$MAC_A" .age_ms)')"
+
 	xsw_run -n "$NS_SW" switch set sw0 ageing 2
 	check_err "$rc" "xsw switch set sw0 ageing 2: $err"
 	a=$(xsw_jq -n "$NS_SW" '.[0].ageing' switch show sw0)
 	[ "$a" = 2 ]
 	check_err $? "xsw switch show: ageing '$a', expected 2"
-
 	ping_ok "$NS_A" "$IP_B"
 	check_err $? "A cannot ping B"
-	age=$(fdb_get "$NS_SW" sw0 "$MAC_A" .age_ms)
-	[ -n "$age" ] && [ "$age" -lt 2000 ]
-	check_err $? "A's entry right after a ping: age_ms '$age'"
-
-	busywait 8000 fdb_gone "$NS_SW" sw0 "$MAC_A"
-	check_err $? "A's entry did not age out within 8 s with ageing 2"
-	fdb_gone "$NS_SW" sw0 "$MAC_B"
-	check_err $? "B's entry did not age out"
+	busywait 30000 fdb_gone "$NS_SW" sw0 "$MAC_A"
+	check_err $? "A's entry did not age out within 30 s with ageing 2"
+	busywait 30000 fdb_gone "$NS_SW" sw0 "$MAC_B"
+	check_err $? "B's entry did not age out within 30 s with ageing 2"
 
 	xsw_run -n "$NS_SW" switch set sw0 ageing 300
 	check_err "$rc" "xsw switch set sw0 ageing 300: $err"
-	ping_ok "$NS_A" "$IP_B"
-	sleep 3
-	fdb_is "$NS_SW" sw0 "$MAC_A" vA
-	check_err $? "with ageing 300, A's entry went within 3 s"
 
 	log_test "learned entries age out after the ageing time"
 }
@@ -369,9 +390,11 @@ port_counters()
 	read -ra c0 <<<"$(stats_of "$NS_SW" vC)"
 
 	# 3 echo requests and 3 replies of 98 bytes (14 + 20 + 8 + 56).
-	ip netns exec "$NS_A" ping -n -q -c 3 -i 0.2 -W 2 "$IP_B" >/dev/null
+	ip netns exec "$NS_A" ping -n -q -c 3 -i 0.2 -W "$PING_WAIT" "$IP_B" >/dev/null
 	check_err $? "ping -c 3 A -> B lost replies"
 
+	# The last reply out of vA is the last frame.
+	port_stat_wait "$NS_SW" vA tx_packets $((a0[1] + 3)) >/dev/null
 	read -ra a1 <<<"$(stats_of "$NS_SW" vA)"
 	read -ra b1 <<<"$(stats_of "$NS_SW" vB)"
 	read -ra c1 <<<"$(stats_of "$NS_SW" vC)"
@@ -384,6 +407,12 @@ port_counters()
 	check_err $? "vC rx/tx packets moved by $((c1[0] - c0[0])) $((c1[1] - c0[1])), expected 0 0"
 
 	log_test "port counters count each frame once, from the switch's side"
+}
+
+# link_rx_reaches NS DEV N: DEV has received at least N packets.
+link_rx_reaches()
+{
+	[ "$(link_get "$1" "$2" .stats64.rx.packets)" -ge "$3" ]
 }
 
 internal_port()
@@ -412,8 +441,10 @@ internal_port()
 	t0=$(link_get "$NS_SW" h1 .stats64.tx.packets)
 	r0=$(link_get "$NS_SW" h1 .stats64.rx.packets)
 	xr0=$(port_stat "$NS_SW" h1 rx_packets)
-	ip netns exec "$NS_SW" ping -n -q -c 3 -i 0.2 -W 2 "$IP_A" >/dev/null
+	ip netns exec "$NS_SW" ping -n -q -c 3 -i 0.2 -W "$PING_WAIT" "$IP_A" >/dev/null
 	check_err $? "ping -c 3 host -> A through h1 lost replies"
+	# The last reply into h1 is the last frame.
+	busywait 30000 link_rx_reaches "$NS_SW" h1 $((r0 + 3))
 	t1=$(link_get "$NS_SW" h1 .stats64.tx.packets)
 	r1=$(link_get "$NS_SW" h1 .stats64.rx.packets)
 	xr1=$(port_stat "$NS_SW" h1 rx_packets)
@@ -474,13 +505,13 @@ mac_move()
 	check_err "$rc" "xsw port set vC mac-spoofing on: $err"
 
 	send_test "$NS_C" e0 "$mac" "$BCAST"
-	busywait 5000 fdb_is "$NS_SW" sw0 "$mac" vC
+	busywait 30000 fdb_is "$NS_SW" sw0 "$mac" vC
 	check_err $? "$mac not learned on vC"
 	lb0=$(port_get "$NS_SW" vB .learned)
 	lc0=$(port_get "$NS_SW" vC .learned)
 
 	send_test "$NS_B" e0 "$mac" "$BCAST"
-	busywait 5000 fdb_is "$NS_SW" sw0 "$mac" vB
+	busywait 30000 fdb_is "$NS_SW" sw0 "$mac" vB
 	check_err $? "$mac did not move to vB"
 	[ "$(xsw_jq -n "$NS_SW" "[.[] | select(.mac == \"$mac\")] | length" fdb show sw0)" = 1 ]
 	check_err $? "$mac is in the FDB more than once"
@@ -520,12 +551,12 @@ switch_down()
 	l0=$(port_drop "$NS_SW" vA link-down)
 	ping_fails "$NS_A" "$IP_B"
 	check_err $? "A pinged B through a switch that is down"
-	l1=$(port_drop "$NS_SW" vA link-down)
+	l1=$(port_drop_wait "$NS_SW" vA link-down $((l0 + 1)))
 	[ "$l1" -eq $((l0 + 1)) ]
 	check_err $? "vA link-down drops $l0 -> $l1 with sw0 down, expected +1"
 
 	ip -n "$NS_SW" link set sw0 up
-	busywait 5000 ping_ok "$NS_A" "$IP_B" || c=1
+	busywait 30000 ping_ok "$NS_A" "$IP_B" || c=1
 	check_err "$c" "A cannot ping B once sw0 is up again"
 
 	log_test "the switch forwards only while it is up (link-down)"

@@ -23,17 +23,33 @@ LISTEN=$(dirname "$0")/lib/genl_events.py
 # has joined the group.
 start_listener()
 {
-	local ns=$1 out=$2 ready=$out.ready i
+	local ns=$1 out=$2
+	local ready=$out.ready
 
 	rm -f "$ready"
-	ip netns exec "$ns" python3 "$LISTEN" "$ready" 60 >"$out" 2>&1 &
+	ip netns exec "$ns" python3 "$LISTEN" "$ready" 300 >"$out" 2>&1 &
 	LISTENER=$!
 	defer "kill $LISTENER 2>/dev/null"
-	for i in $(seq 50); do
-		[ -e "$ready" ] && return 0
-		sleep 0.1
-	done
-	return 1
+	busywait 30000 test -e "$ready"
+}
+
+# has_event OUT EVENT: the listener printed EVENT ("cmd ifname").
+has_event()
+{
+	events "$1" | grep -qxF "$2"
+}
+
+# stop_listener OUT LAST: wait (up to 30 s) for the event LAST ("cmd
+# ifname") to show in OUT, then stop the listener.  Events are queued to
+# the listener's socket in the order the kernel sends them, so any event
+# before LAST is in OUT by then too.
+stop_listener()
+{
+	local out=$1 last=$2
+
+	busywait 30000 has_event "$out" "$last"
+	kill "$LISTENER" 2>/dev/null
+	wait "$LISTENER" 2>/dev/null
 }
 
 # events OUT: the "cmd ifname" lines the listener printed.
@@ -57,12 +73,14 @@ events_in_order()
 	xsw -n "$NS1" port add sw0 dev v1
 	check_err $? "port add failed"
 	ip -n "$NS_VM" link set e1 down		# v1 loses carrier
+	# The kernel reports carrier changes from a work item: wait for it,
+	# so that it comes before the next command's.
+	busywait 30000 has_event "$out" "PORT_SET v1"
+	check_err $? "no PORT_SET for v1's carrier loss"
 	xsw -n "$NS1" port set v1 isolated on
 	xsw -n "$NS1" port del v1
 	ip -n "$NS1" link del sw0
-	sleep 0.5
-	kill "$LISTENER" 2>/dev/null
-	wait "$LISTENER" 2>/dev/null
+	stop_listener "$out" "SWITCH_DEL sw0"
 
 	got=$(events "$out" | tr '\n' ',')
 	# Carrier loss and the settings change give a PORT_SET each (a link
@@ -85,9 +103,8 @@ events_stay_in_namespace()
 	ip -n "$NS1" link del sw1
 	ip -n "$NS_VM" link add sw2 type xswitch
 	ip -n "$NS_VM" link del sw2
-	sleep 0.5
-	kill "$LISTENER" 2>/dev/null
-	wait "$LISTENER" 2>/dev/null
+	# sw1's events, were they sent here, would come before sw2's.
+	stop_listener "$out" "SWITCH_DEL sw2"
 
 	[ "$(events "$out" | tr '\n' ',')" = "SWITCH_NEW sw2,SWITCH_DEL sw2," ]
 	check_err $? "a listener in another namespace saw: $(events "$out" | tr '\n' ' ')"

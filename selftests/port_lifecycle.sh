@@ -264,9 +264,33 @@ refuse_host_port_del()
 	log_test "the host port cannot be deleted on its own"
 }
 
+# a_cannot_reach_b: A pings B, and no echo request gets to B: C then
+# sends B a frame, and once B has it, B would have had the echo.  Prints
+# why it failed.
+a_cannot_reach_b()
+{
+	local n
+
+	cap_start b "$NS_B" e0 || { echo "tcpdump did not start"; return 1; }
+	ping_fails "$NS_A" "$IP_B" || {
+		cap_stop b
+		echo "A's echo to B was answered"
+		return 1
+	}
+	send_test "$NS_C" e0 "$MAC_C" "$MAC_B"
+	cap_wait b 1 "ether proto $ETH_TEST" || {
+		cap_stop b
+		echo "B did not get C's frame after A's echo"
+		return 1
+	}
+	cap_stop b
+	n=$(cap_count b icmp)
+	[ "$n" -eq 0 ] || { echo "B got $n of A's echo requests"; return 1; }
+}
+
 nomaster_detaches()
 {
-	local m
+	local m r
 
 	RET=0
 	ping_ok "$NS_A" "$IP_B"
@@ -280,8 +304,8 @@ nomaster_detaches()
 	check_err $? "vA still has master '$m'"
 	fdb_gone "$NS_SW" sw0 "$MAC_A"
 	check_err $? "A's FDB entry outlived its port"
-	ping_fails "$NS_A" "$IP_B"
-	check_err $? "A still reaches B after its port left"
+	r=$(a_cannot_reach_b)
+	check_err $? "A still reaches B after its port left: $r"
 
 	ip -n "$NS_SW" link set vA master sw0
 	check_err $? "cannot attach vA again"
@@ -293,6 +317,8 @@ nomaster_detaches()
 
 xsw_port_del_detaches()
 {
+	local r
+
 	RET=0
 	xsw_run -n "$NS_SW" port del dev vA
 	check_err "$rc" "xsw port del dev vA: $err"
@@ -300,8 +326,8 @@ xsw_port_del_detaches()
 	check_err $? "vA is still a port"
 	ip -n "$NS_SW" link show vA >/dev/null 2>&1
 	check_err $? "xsw port del deleted the lower device vA"
-	ping_fails "$NS_A" "$IP_B"
-	check_err $? "A still reaches B"
+	r=$(a_cannot_reach_b)
+	check_err $? "A still reaches B: $r"
 	xsw_run -n "$NS_SW" port add sw0 dev vA
 	check_err "$rc" "xsw port add sw0 dev vA: $err"
 	ping_ok "$NS_A" "$IP_B"
@@ -334,11 +360,12 @@ del_lower_under_traffic()
 	RET=0
 	klog_mark
 	ping_ok "$NS_A" "$IP_B"
-	ip netns exec "$NS_A" ping -f -q -w 5 "$IP_B" >/dev/null 2>&1 &
+	ip netns exec "$NS_A" ping -f -q -w 120 "$IP_B" >/dev/null 2>&1 &
 	pids+=($!)
-	ip netns exec "$NS_B" ping -f -q -w 5 "$IP_A" >/dev/null 2>&1 &
+	ip netns exec "$NS_B" ping -f -q -w 120 "$IP_A" >/dev/null 2>&1 &
 	pids+=($!)
-	sleep 1
+	flowing "$NS_SW" vA 100 && flowing "$NS_SW" vB 100
+	check_err $? "the flood pings do not flow"
 	ip -n "$NS_SW" link del vB
 	check_err $? "ip link del vB failed"
 	not_a_port vB
@@ -346,6 +373,7 @@ del_lower_under_traffic()
 	n=$(xsw_jq -n "$NS_SW" '[.[] | select(.ifname == "vB")] | length' fdb show sw0)
 	[ "$n" = 0 ]
 	check_err $? "$n FDB entries still point at vB"
+	kill "${pids[@]}" 2>/dev/null
 	wait "${pids[@]}" 2>/dev/null
 
 	ping_ok "$NS_A" "$IP_C"
@@ -375,8 +403,15 @@ move_lower_to_netns()
 	m=$(link_get "$NS_X" vC '.master // "none"')
 	[ "$m" = none ]
 	check_err $? "vC in $NS_X: master '$m'"
+	# MAC_C is unknown now: A's echo to C floods, and once B has it, the
+	# switch has handled it.
+	cap_start b "$NS_B" e0
+	check_err $? "tcpdump did not start"
 	ping_fails "$NS_A" "$IP_C"
 	check_err $? "A still reaches C"
+	cap_wait b 1 "icmp and ether dst $MAC_C"
+	check_err $? "A's echo to C's MAC, unknown now, was not flooded to B"
+	cap_stop b
 
 	# Back home it can be a port again.
 	ip -n "$NS_X" link set vC netns "$NS_SW" &&
@@ -460,7 +495,7 @@ internal_port_in_container()
 
 	# The container goes, and its port with it.
 	cleanup_ns "$NS_H"
-	busywait 10000 not_a_port h2
+	busywait 30000 not_a_port h2
 	check_err $? "h2 is still a port after its namespace was deleted"
 	ping_ok "$NS_A" "$IP_B"
 	check_err $? "sw0 no longer forwards"
@@ -486,20 +521,20 @@ carrier_follows_vm()
 	check_err $? "vA: carrier is not true"
 
 	ip -n "$NS_A" link set e0 down
-	busywait 5000 carrier_is vA false
+	busywait 30000 carrier_is vA false
 	check_err $? "vA: carrier not false after A's e0 went down"
 	l0=$(port_drop "$NS_SW" vA link-down)
 	ping_fails "$NS_B" "$IP_A"
 	check_err $? "B pinged A while A's link is down"
-	l1=$(port_drop "$NS_SW" vA link-down)
+	l1=$(port_drop_wait "$NS_SW" vA link-down $((l0 + 1)))
 	[ "$l1" -eq $((l0 + 1)) ]
 	check_err $? "vA link-down drops $l0 -> $l1, expected +1"
 
 	ip -n "$NS_A" link set e0 up
-	busywait 5000 carrier_is vA true
+	busywait 30000 carrier_is vA true
 	check_err $? "vA: carrier not true after A's e0 came up"
 	c=0
-	busywait 5000 ping_ok "$NS_B" "$IP_A" || c=1
+	busywait 30000 ping_ok "$NS_B" "$IP_A" || c=1
 	check_err "$c" "B cannot ping A after A's link came back"
 
 	log_test "a port's carrier follows the VM's link; down ports drop (link-down)"
@@ -567,7 +602,7 @@ oversize_dropped()
 	ping_ok "$NS_J" 10.0.2.2
 	check_err $? "J cannot ping K"
 	# 1472 bytes of ICMP payload: an IP packet of exactly 1500.
-	ip netns exec "$NS_J" ping -n -q -c 1 -W 2 -s 1472 -M "do" 10.0.2.2 >/dev/null
+	ip netns exec "$NS_J" ping -n -q -c 1 -W "$PING_WAIT" -s 1472 -M "do" 10.0.2.2 >/dev/null
 	check_err $? "J cannot ping K with a packet of K's MTU (1500)"
 
 	d0=$(port_drop "$NS_SW" vK mtu)
@@ -575,7 +610,7 @@ oversize_dropped()
 	check_fail $? "a 1501-byte packet reached K (MTU 1500)"
 	ip netns exec "$NS_J" ping -n -q -c 1 -W 1 -s 1600 -M dont 10.0.2.2 >/dev/null
 	check_fail $? "a 1628-byte packet reached K (MTU 1500)"
-	d1=$(port_drop "$NS_SW" vK mtu)
+	d1=$(port_drop_wait "$NS_SW" vK mtu $((d0 + 2)))
 	[ "$d1" -eq $((d0 + 2)) ]
 	check_err $? "vK mtu drops $d0 -> $d1, expected +2 (counted on the egress port)"
 	[ "$(port_drop "$NS_SW" vJ mtu)" = 0 ]
@@ -589,6 +624,11 @@ ethtool_drop()
 {
 	ip netns exec "$NS_SW" ethtool -S "$1" |
 		awk -v k="drop_$2:" '$1 == k { print $2 }'
+}
+
+ethtool_drop_reaches()
+{
+	[ "$(ethtool_drop "$1" "$2")" -ge "$3" ]
 }
 
 ethtool_stats()
@@ -617,6 +657,7 @@ ethtool_stats()
 	ip -n "$NS_SW" link set h3 up
 	e0=$(ethtool_drop h3 spoofed-mac)
 	send "$NS_SW" h3 --src 02:00:00:00:0e:03 --dst ff:ff:ff:ff:ff:ff raw "$ETH_TEST"
+	[ -n "$e0" ] && busywait 30000 ethtool_drop_reaches h3 spoofed-mac $((e0 + 1))
 	e1=$(ethtool_drop h3 spoofed-mac)
 	[ -n "$e0" ] && [ "$e1" -eq $((e0 + 1)) ]
 	check_err $? "ethtool -S h3: drop_spoofed-mac $e0 -> $e1, expected +1"
@@ -669,13 +710,15 @@ delete_netns_with_switch()
 	ping_ok "$NS_V" 10.0.9.254
 	check_err $? "V cannot ping t1"
 
-	ip netns exec "$NS_V" ping -f -q -w 4 10.0.9.254 >/dev/null 2>&1 &
+	ip netns exec "$NS_V" ping -f -q -w 120 10.0.9.254 >/dev/null 2>&1 &
 	pid=$!
-	sleep 1
+	flowing "$NS_T" vV 100
+	check_err $? "V's flood ping does not flow"
 	cleanup_ns "$NS_T"
 	# The veth peer goes when the namespace's devices are gone.
-	busywait 20000 sh -c "! ip -n '$NS_V' link show e0 >/dev/null 2>&1" || c=1
-	check_err "$c" "V's e0 is still there 20 s after $NS_T was deleted"
+	busywait 30000 sh -c "! ip -n '$NS_V' link show e0 >/dev/null 2>&1" || c=1
+	check_err "$c" "V's e0 is still there 30 s after $NS_T was deleted"
+	kill "$pid" 2>/dev/null
 	wait "$pid"
 	out=$(klog_clean)
 	check_err $? "kernel log: $out"

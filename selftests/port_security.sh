@@ -129,7 +129,7 @@ spoofed_mac_dropped()
 
 	ip netns exec "$NS_A" ping -n -q -c 2 -i 0.2 -W 1 "$IP_B" >/dev/null
 	check_fail $? "A pinged B with a MAC other than its port's"
-	s1=$(port_drop "$NS_SW" vA spoofed-mac)
+	s1=$(port_drop_wait "$NS_SW" vA spoofed-mac $((s0 + 2)))
 	[ "$s1" -eq $((s0 + 2)) ]
 	check_err $? "vA spoofed-mac drops $s0 -> $s1, expected +2"
 	m=$(port_get "$NS_SW" vA .mac)
@@ -163,12 +163,16 @@ port_set_mac()
 
 port_forget_mac()
 {
-	local m
+	local m s0 s1
 
 	RET=0
 	a_mac "$MAC_A"
+	s0=$(port_drop "$NS_SW" vA spoofed-mac)
 	ping_fails "$NS_A" "$IP_B"
 	check_err $? "A pinged B with its old MAC while the port has $MAC_NEW1"
+	s1=$(port_drop_wait "$NS_SW" vA spoofed-mac $((s0 + 1)))
+	[ "$s1" -eq $((s0 + 1)) ]
+	check_err $? "vA spoofed-mac drops $s0 -> $s1, expected +1 (A's echo from its old MAC)"
 
 	xsw_run -n "$NS_SW" port set vA mac none
 	check_err "$rc" "xsw port set vA mac none: $err"
@@ -199,7 +203,7 @@ mac_spoofing_on()
 	ping_ok "$NS_A" "$IP_B"
 	check_err $? "A cannot ping B from another MAC with mac-spoofing on"
 	send_test "$NS_A" e0 02:00:00:00:0a:03 "$BCAST"
-	busywait 5000 fdb_is "$NS_SW" sw0 02:00:00:00:0a:03 vA
+	busywait 30000 fdb_is "$NS_SW" sw0 02:00:00:00:0a:03 vA
 	check_err $? "a third MAC from A was not learned on vA"
 	s1=$(port_drop "$NS_SW" vA spoofed-mac)
 	[ "$s1" -eq "$s0" ]
@@ -211,8 +215,12 @@ mac_spoofing_on()
 	ping_ok "$NS_A" "$IP_B"
 	check_err $? "A cannot ping B with its own MAC after mac-spoofing off"
 	a_mac "$MAC_NEW2"
+	s0=$(port_drop "$NS_SW" vA spoofed-mac)
 	ping_fails "$NS_A" "$IP_B"
 	check_err $? "mac-spoofing off again, but another MAC still passes"
+	s1=$(port_drop_wait "$NS_SW" vA spoofed-mac $((s0 + 1)))
+	[ "$s1" -eq $((s0 + 1)) ]
+	check_err $? "mac-spoofing off again: vA spoofed-mac drops $s0 -> $s1, expected +1"
 	a_mac "$MAC_A"
 
 	log_test "mac-spoofing on lets any MAC through"
@@ -244,7 +252,7 @@ dhcp_guard()
 	n=$(cap_count b "udp src port 68 and udp dst port 67")
 	[ "$n" -eq 1 ]
 	check_err $? "B got $n DHCP client requests, expected 1 (the guard drops servers only)"
-	g1=$(port_drop "$NS_SW" vA dhcp-guard)
+	g1=$(port_drop_wait "$NS_SW" vA dhcp-guard $((g0 + 1)))
 	[ "$g1" -eq $((g0 + 1)) ]
 	check_err $? "vA dhcp-guard drops $g0 -> $g1, expected +1"
 
@@ -285,7 +293,7 @@ dhcpv6_guard()
 	n=$(cap_count b "ip6 and udp src port 546")
 	[ "$n" -eq 1 ]
 	check_err $? "B got $n DHCPv6 client messages, expected 1"
-	g1=$(port_drop "$NS_SW" vA dhcp-guard)
+	g1=$(port_drop_wait "$NS_SW" vA dhcp-guard $((g0 + 1)))
 	[ "$g1" -eq $((g0 + 1)) ]
 	check_err $? "vA dhcp-guard drops $g0 -> $g1, expected +1"
 
@@ -336,7 +344,7 @@ router_guard()
 	n=$(cap_count b "ip6 and (ip6[40] = 133 or ip6[40] = 128)")
 	[ "$n" -eq 2 ]
 	check_err $? "B got $n of the router solicitation and ICMPv6 echo, expected 2"
-	r1=$(port_drop "$NS_SW" vA router-guard)
+	r1=$(port_drop_wait "$NS_SW" vA router-guard $((r0 + 3)))
 	[ "$r1" -eq $((r0 + 3)) ]
 	check_err $? "vA router-guard drops $r0 -> $r1, expected +3"
 	ping_ok "$NS_A" "$IP_B"
@@ -377,11 +385,15 @@ isolated()
 	i0=$(port_drop "$NS_SW" vA isolated)
 	ip netns exec "$NS_A" ping -n -q -c 2 -i 0.2 -W 1 "$IP_B" >/dev/null
 	check_fail $? "isolated A pinged isolated B"
-	i1=$(port_drop "$NS_SW" vA isolated)
+	i1=$(port_drop_wait "$NS_SW" vA isolated $((i0 + 2)))
 	[ "$i1" -eq $((i0 + 2)) ]
 	check_err $? "vA isolated drops $i0 -> $i1, expected +2"
+	i0=$(port_drop "$NS_SW" vB isolated)
 	ping_fails "$NS_B" "$IP_A"
 	check_err $? "isolated B pinged isolated A"
+	i1=$(port_drop_wait "$NS_SW" vB isolated $((i0 + 1)))
+	[ "$i1" -eq $((i0 + 1)) ]
+	check_err $? "vB isolated drops $i0 -> $i1, expected +1"
 
 	ping_ok "$NS_A" "$IP_C"
 	check_err $? "isolated A cannot ping C (not isolated)"

@@ -116,17 +116,47 @@ access_same_pvid()
 	log_test "access ports with the same PVID talk"
 }
 
+# no_echo_to NS DEV IP: A (pvid 10) pings IP, which DEV in NS has, and no
+# echo request gets to DEV: A sends a broadcast after the echo, and once B
+# (pvid 10) has it, DEV would have had the echo.  Prints why it failed.
+no_echo_to()
+{
+	local ns=$1 dev=$2 ip=$3 n
+
+	if ! cap_start x "$ns" "$dev" || ! cap_start b "$NS_B" e0; then
+		echo "tcpdump did not start"
+		return 1
+	fi
+	ping_fails "$NS_A" "$ip" || {
+		cap_stop x b
+		echo "A's echo to $ip was answered"
+		return 1
+	}
+	send_test "$NS_A" e0 "$MAC_A" "$BCAST"
+	cap_wait b 1 "ether proto $ETH_TEST" || {
+		cap_stop x b
+		echo "B did not get A's broadcast after the echo"
+		return 1
+	}
+	cap_stop x b
+	n=$(cap_count x "icmp and src host 10.0.10.1")
+	[ "$n" -eq 0 ] || {
+		echo "$dev got $n of A's echo requests"
+		return 1
+	}
+}
+
 access_other_pvid()
 {
-	local n
+	local n r
 
 	RET=0
-	ping_fails "$NS_A" 10.0.10.4
-	check_err $? "A (pvid 10) pinged D (pvid 20)"
-
-	# A broadcast stays in its VLAN.
+	# An echo to D and then a broadcast, which must stay in VLAN 10: once
+	# B has the broadcast, D would have had the echo.
 	cap_start b "$NS_B" e0 && cap_start c "$NS_C" e0 && cap_start d "$NS_D" e0
 	check_err $? "tcpdump did not start"
+	ping_fails "$NS_A" 10.0.10.4
+	check_err $? "A (pvid 10) pinged D (pvid 20)"
 	send_test "$NS_A" e0 "$MAC_A" "$BCAST"
 	cap_wait b 1 "ether proto $ETH_TEST"
 	check_err $? "B (same VLAN) did not get A's broadcast"
@@ -134,6 +164,9 @@ access_other_pvid()
 	n=$(($(cap_count c "ether proto $ETH_TEST") + $(cap_count d "ether proto $ETH_TEST")))
 	[ "$n" -eq 0 ]
 	check_err $? "C and D (pvid 20) got $n of A's broadcasts in VLAN 10"
+	n=$(cap_count d icmp)
+	[ "$n" -eq 0 ]
+	check_err $? "D (pvid 20) got $n of A's echo requests in VLAN 10"
 
 	# It is the VLAN that separates them.
 	xsw_run -n "$NS_SW" port set vD pvid 10
@@ -141,8 +174,8 @@ access_other_pvid()
 	ping_ok "$NS_A" 10.0.10.4
 	check_err $? "A cannot ping D once both are in pvid 10"
 	xsw_run -n "$NS_SW" port set vD pvid 20
-	ping_fails "$NS_A" 10.0.10.4
-	check_err $? "A still pings D after D went back to pvid 20"
+	r=$(no_echo_to "$NS_D" e0 10.0.10.4)
+	check_err $? "A still pings D after D went back to pvid 20: $r"
 
 	log_test "access ports in different PVIDs are separated"
 }
@@ -308,7 +341,7 @@ trunk_native_vlan()
 	v0=$(port_drop "$NS_SW" vT vlan)
 	ping_fails "$NS_T" 10.0.1.254
 	check_err $? "untagged frames from a trunk without a native VLAN got through"
-	v1=$(port_drop "$NS_SW" vT vlan)
+	v1=$(port_drop_wait "$NS_SW" vT vlan $((v0 + 1)))
 	[ "$v1" -eq $((v0 + 1)) ]
 	check_err $? "vT vlan drops $v0 -> $v1, expected +1"
 
@@ -332,8 +365,12 @@ trunk_native_vlan()
 
 	xsw_run -n "$NS_SW" port set vT native none
 	check_err "$rc" "xsw port set vT native none: $err"
+	v0=$(port_drop "$NS_SW" vT vlan)
 	ping_fails "$NS_T" 10.0.1.254
 	check_err $? "native none still passes untagged frames"
+	v1=$(port_drop_wait "$NS_SW" vT vlan $((v0 + 1)))
+	[ "$v1" -eq $((v0 + 1)) ]
+	check_err $? "native none: vT vlan drops $v0 -> $v1, expected +1"
 
 	log_test "native VLAN: untagged on the trunk, none drops untagged"
 }
@@ -394,15 +431,15 @@ qinq_is_payload()
 
 host_port_vlan()
 {
-	local p
+	local p r
 
 	RET=0
 	ip -n "$NS_SW" addr add 10.0.10.254/24 dev sw0 &&
 		neigh "$NS_SW" 10.0.10.1 "$MAC_A" sw0 &&
 		neigh "$NS_A" 10.0.10.254 "$MAC_SW"
 	check_err $? "cannot give sw0 an address in 10.0.10.0/24"
-	ping_fails "$NS_A" 10.0.10.254
-	check_err $? "A (pvid 10) pinged the host port in pvid 1"
+	r=$(no_echo_to "$NS_SW" sw0 10.0.10.254)
+	check_err $? "A (pvid 10) pinged the host port in pvid 1: $r"
 
 	xsw_run -n "$NS_SW" port set sw0 pvid 10
 	check_err "$rc" "xsw port set sw0 pvid 10: $err"
@@ -414,8 +451,8 @@ host_port_vlan()
 
 	xsw_run -n "$NS_SW" port set sw0 pvid 1
 	check_err "$rc" "xsw port set sw0 pvid 1: $err"
-	ping_fails "$NS_A" 10.0.10.254
-	check_err $? "A still pings the host port after it went back to pvid 1"
+	r=$(no_echo_to "$NS_SW" sw0 10.0.10.254)
+	check_err $? "A still pings the host port after it went back to pvid 1: $r"
 
 	log_test "the host port's VLAN can be set"
 }

@@ -75,12 +75,16 @@ mac_of()
 	ip -n "$1" -j link show "$2" | jq -r '.[0].address'
 }
 
-# ping_ok NS DST [PING ARGS...]: one echo answered within 2 s.
+# ping_ok NS DST [PING ARGS...]: one echo, answered.  One echo only, so
+# that tests can count the frames; the reply may take up to PING_WAIT
+# seconds (a loaded host slows the guest; waiting costs nothing when the
+# reply comes).
+: "${PING_WAIT:=10}"
 ping_ok()
 {
 	local ns=$1 dst=$2; shift 2
 
-	ip netns exec "$ns" ping -n -q -c 1 -W 2 "$@" "$dst" >/dev/null 2>&1
+	ip netns exec "$ns" ping -n -q -c 1 -W "$PING_WAIT" "$@" "$dst" >/dev/null 2>&1
 }
 
 # ping_fails NS DST [PING ARGS...]: one echo, not answered within 1 s.
@@ -128,7 +132,7 @@ cap_start()
 		-Q in -w "$TMPD/$name.pcap" "$@" >"$TMPD/$name.log" 2>&1 &
 	CAP_PID[$name]=$!
 	defer "cap_stop $name"
-	busywait 15000 grep -q "listening on" "$TMPD/$name.log" >/dev/null
+	busywait 30000 grep -q "listening on" "$TMPD/$name.log" >/dev/null
 }
 
 # cap_stop NAME...: stop captures (no-op for stopped ones).
@@ -162,12 +166,12 @@ __cap_at_least()
 	[ "$(cap_count "$name" "$@")" -ge "$want" ]
 }
 
-# cap_wait NAME N FILTER: wait (up to 10 s) until N frames match FILTER.
+# cap_wait NAME N FILTER: wait (up to 30 s) until N frames match FILTER.
 cap_wait()
 {
 	local name=$1 want=$2; shift 2
 
-	busywait 10000 __cap_at_least "$name" "$want" "$@"
+	busywait 30000 __cap_at_least "$name" "$want" "$@"
 }
 
 ##############################################################################
@@ -208,10 +212,44 @@ port_stat()
 	port_get "$1" "$2" ".stats.$3"
 }
 
+__stat_at_least()
+{
+	[ "$(port_stat "$1" "$2" "$3")" -ge "$4" ]
+}
+
+# port_stat_wait NS PORT KEY N: wait (up to 30 s) until the port's counter
+# KEY reaches N, then print it.  "ping -c N" waits for its last reply only
+# twice the longest round trip, so on a loaded host it may exit before the
+# last reply has passed the switch: a test counting its frames waits for
+# the count first.
+port_stat_wait()
+{
+	busywait 30000 __stat_at_least "$@" >/dev/null
+	port_stat "$1" "$2" "$3"
+}
+
+# flowing NS PORT N: wait (up to 30 s) until N more frames than now came
+# in through PORT: traffic started in the background is flowing.
+flowing()
+{
+	local n0
+
+	n0=$(port_stat "$1" "$2" rx_packets) || return
+	busywait 30000 __stat_at_least "$1" "$2" rx_packets $((n0 + $3)) >/dev/null
+}
+
 # port_drop NS PORT REASON: the port's drop counter for REASON.
 port_drop()
 {
 	port_get "$1" "$2" ".stats.drops[\"$3\"]"
+}
+
+# port_drop_wait NS PORT REASON N: wait (up to 30 s) until the port's drop
+# counter for REASON reaches N, then print it: the positive event a check
+# that something did NOT get through waits for.
+port_drop_wait()
+{
+	port_stat_wait "$1" "$2" "drops[\"$3\"]" "$4"
 }
 
 # switch_drop NS SWITCH REASON: the switch-wide drop counter for REASON.
