@@ -312,8 +312,9 @@ trunk_native_vlan()
 	[ "$v1" -eq $((v0 + 1)) ]
 	check_err $? "vT vlan drops $v0 -> $v1, expected +1"
 
-	xsw_run -n "$NS_SW" port set vT native 1
-	check_err "$rc" "xsw port set vT native 1: $err"
+	# The native VLAN is one of the trunk's VLANs.
+	xsw_run -n "$NS_SW" port set vT vlans 1,10,20 native 1
+	check_err "$rc" "xsw port set vT vlans 1,10,20 native 1: $err"
 	[ "$(port_get "$NS_SW" vT .native_vlan)" = 1 ]
 	check_err $? "native_vlan is not 1"
 	cap_start t "$NS_T" e0
@@ -330,8 +331,8 @@ trunk_native_vlan()
 	ping_ok "$NS_T" 10.0.10.1
 	check_err $? "T (e0.10) lost A after setting a native VLAN"
 
-	xsw_run -n "$NS_SW" port set vT native none
-	check_err "$rc" "xsw port set vT native none: $err"
+	xsw_run -n "$NS_SW" port set vT native none vlans 10,20
+	check_err "$rc" "xsw port set vT native none vlans 10,20: $err"
 	ping_fails "$NS_T" 10.0.1.254
 	check_err $? "native none still passes untagged frames"
 
