@@ -276,9 +276,17 @@ egress_vlan_drop()
 	local mac=02:00:00:00:66:66 a0 a1 t0 t1 n
 
 	RET=0
-	# A static entry sends (mac, VLAN 20) to vA, which is in VLAN 10.
+	# A static entry sends (mac, VLAN 20) to vA, which is in VLAN 10.  The
+	# kernel refuses to make one in a VLAN the port does not carry: make
+	# it while vA is in VLAN 20, then put vA back in VLAN 10.
+	xsw_run -n "$NS_SW" fdb add sw0 mac "$mac" vlan 20 port vA
+	check_refused "xsw fdb add sw0 mac $mac vlan 20 port vA (pvid 10)" "carry"
+	xsw_run -n "$NS_SW" port set vA pvid 20
+	check_err "$rc" "xsw port set vA pvid 20: $err"
 	xsw_run -n "$NS_SW" fdb add sw0 mac "$mac" vlan 20 port vA
 	check_err "$rc" "xsw fdb add sw0 mac $mac vlan 20 port vA: $err"
+	xsw_run -n "$NS_SW" port set vA pvid 10
+	check_err "$rc" "xsw port set vA pvid 10: $err"
 	a0=$(port_drop "$NS_SW" vA vlan)
 	t0=$(port_drop "$NS_SW" vT vlan)
 	cap_start a "$NS_A" e0
