@@ -226,34 +226,53 @@ int xsw_fdb_add_static(struct xsw_switch *sw, struct xsw_port *port,
 	return err;
 }
 
+static bool fdb_match(const struct xsw_fdb_entry *f,
+		      const struct xsw_fdb_filter *flt)
+{
+	if (flt->mac && !ether_addr_equal(f->key.mac, flt->mac))
+		return false;
+	if (flt->vlan && f->key.vlan != flt->vlan)
+		return false;
+	return !flt->port || rcu_access_pointer(f->port) == flt->port;
+}
+
 /**
  * xsw_fdb_del - forget @mac in @vlan, static or learned
  * @sw: the switch
+ * @port: only entries on this port, or NULL for any port
  * @mac: the MAC
  * @vlan: the VLAN, or 0 for every VLAN
  * @extack: where to say there was no such entry
  *
  * Context: RTNL held.
+ * Return: 0, or -ENOENT when no entry matched (and nothing was deleted).
  */
-int xsw_fdb_del(struct xsw_switch *sw, const u8 *mac, u16 vlan,
-		struct netlink_ext_ack *extack)
+int xsw_fdb_del(struct xsw_switch *sw, const struct xsw_port *port,
+		const u8 *mac, u16 vlan, struct netlink_ext_ack *extack)
 {
+	struct xsw_fdb_filter flt = { .mac = mac, .vlan = vlan };
 	struct xsw_fdb *fdb = &sw->fdb;
 	struct xsw_fdb_entry *f;
 	struct hlist_node *n;
+	bool elsewhere = false;
 	int err = -ENOENT;
 
 	ASSERT_RTNL();
 	spin_lock_bh(&fdb->lock);
 	hlist_for_each_entry_safe(f, n, &fdb->all, list) {
-		if (!ether_addr_equal(f->key.mac, mac) ||
-		    (vlan && f->key.vlan != vlan))
+		if (!fdb_match(f, &flt))
 			continue;
+		if (port && rcu_access_pointer(f->port) != port) {
+			elsewhere = true;
+			continue;
+		}
 		fdb_delete(fdb, f);
 		err = 0;
 	}
 	spin_unlock_bh(&fdb->lock);
-	if (err)
+	if (err && elsewhere)
+		NL_SET_ERR_MSG(extack, "the fdb entry is on another port");
+	else if (err)
 		NL_SET_ERR_MSG(extack, "no such fdb entry");
 	return err;
 }
@@ -273,6 +292,29 @@ void xsw_fdb_port_gone(struct xsw_port *port)
 }
 
 /**
+ * xsw_fdb_flush_match - forget the entries a filter matches
+ * @sw: the switch
+ * @flt: which entries
+ *
+ * Context: any, may not sleep; takes fdb->lock.
+ */
+void xsw_fdb_flush_match(struct xsw_switch *sw,
+			 const struct xsw_fdb_filter *flt)
+{
+	struct xsw_fdb *fdb = &sw->fdb;
+	struct xsw_fdb_entry *f;
+	struct hlist_node *n;
+
+	spin_lock_bh(&fdb->lock);
+	hlist_for_each_entry_safe(f, n, &fdb->all, list) {
+		if (!fdb_match(f, flt) || (f->is_static && !flt->with_static))
+			continue;
+		fdb_delete(fdb, f);
+	}
+	spin_unlock_bh(&fdb->lock);
+}
+
+/**
  * xsw_fdb_flush - forget entries
  * @sw: the switch
  * @port: only this port's entries, or NULL for all
@@ -283,19 +325,9 @@ void xsw_fdb_port_gone(struct xsw_port *port)
 void xsw_fdb_flush(struct xsw_switch *sw, struct xsw_port *port,
 		   bool with_static)
 {
-	struct xsw_fdb *fdb = &sw->fdb;
-	struct xsw_fdb_entry *f;
-	struct hlist_node *n;
+	struct xsw_fdb_filter flt = { .port = port, .with_static = with_static };
 
-	spin_lock_bh(&fdb->lock);
-	hlist_for_each_entry_safe(f, n, &fdb->all, list) {
-		if (port && rcu_access_pointer(f->port) != port)
-			continue;
-		if (f->is_static && !with_static)
-			continue;
-		fdb_delete(fdb, f);
-	}
-	spin_unlock_bh(&fdb->lock);
+	xsw_fdb_flush_match(sw, &flt);
 }
 
 static unsigned long gc_interval(const struct xsw_fdb *fdb)

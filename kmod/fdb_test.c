@@ -203,8 +203,8 @@ static void fdb_static_entries(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, lookup(ctx, 7, 1), 2);
 
 	rtnl_lock();
-	KUNIT_EXPECT_EQ(test, xsw_fdb_del(ctx->sw, addr, 0, NULL), 0);
-	KUNIT_EXPECT_EQ(test, xsw_fdb_del(ctx->sw, addr, 0, NULL), -ENOENT);
+	KUNIT_EXPECT_EQ(test, xsw_fdb_del(ctx->sw, NULL, addr, 0, NULL), 0);
+	KUNIT_EXPECT_EQ(test, xsw_fdb_del(ctx->sw, NULL, addr, 0, NULL), -ENOENT);
 	rtnl_unlock();
 	KUNIT_EXPECT_EQ(test, lookup(ctx, 7, 1), -1);
 	KUNIT_EXPECT_EQ(test, lookup(ctx, 7, 2), -1);
@@ -306,7 +306,7 @@ static void fdb_matches_model(struct kunit *test)
 		} else if (op < 9) {
 			mac_n(addr, m);
 			rtnl_lock();
-			xsw_fdb_del(ctx->sw, addr, v + 1, NULL);
+			xsw_fdb_del(ctx->sw, NULL, addr, v + 1, NULL);
 			rtnl_unlock();
 			if (model[m][v] >= 0)
 				learned[model[m][v]]--;

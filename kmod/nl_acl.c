@@ -101,7 +101,8 @@ static int get_rule(struct nlattr **tb, const struct nlattr *nest,
 	struct xsw_acl_match *m = &r->match;
 
 	memset(r, 0, sizeof(*r));
-	if (NL_REQ_ATTR_CHECK(extack, nest, tb, XSW_A_ACL_ACTION))
+	if (XSW_NL_REQUIRE(extack, nest, tb, XSW_A_ACL_ACTION,
+			   "a rule needs an action"))
 		return -EINVAL;
 	r->action = nla_get_u8(tb[XSW_A_ACL_ACTION]);
 	r->priority = tb[XSW_A_ACL_PRIORITY] ?
@@ -316,7 +317,7 @@ int xsw_nl_acl_add_doit(struct sk_buff *skb, struct genl_info *info)
 	int err;
 	u8 dir;
 
-	if (GENL_REQ_ATTR_CHECK(info, XSW_A_ACL_DIR))
+	if (XSW_GENL_REQUIRE(info, XSW_A_ACL_DIR, "direction is required"))
 		return -EINVAL;
 	dir = nla_get_u8(info->attrs[XSW_A_ACL_DIR]);
 	obj = rule_new(info->attrs, NULL, dir, info->extack);
@@ -359,7 +360,7 @@ int xsw_nl_acl_del_doit(struct sk_buff *skb, struct genl_info *info)
 	struct xsw_port *port;
 	int err;
 
-	if (GENL_REQ_ATTR_CHECK(info, XSW_A_ACL_ID))
+	if (XSW_GENL_REQUIRE(info, XSW_A_ACL_ID, "rule id is required"))
 		return -EINVAL;
 
 	rtnl_lock();
@@ -446,8 +447,9 @@ int xsw_nl_acl_replace_doit(struct sk_buff *skb, struct genl_info *info)
 	u8 dir, def = 0;
 	int err;
 
-	if (GENL_REQ_ATTR_CHECK(info, XSW_A_ACL_DIR) ||
-	    GENL_REQ_ATTR_CHECK(info, XSW_A_ACL_RULES))
+	if (XSW_GENL_REQUIRE(info, XSW_A_ACL_DIR, "direction is required") ||
+	    XSW_GENL_REQUIRE(info, XSW_A_ACL_RULES,
+			     "rules are required (an empty nest for none)"))
 		return -EINVAL;
 	dir = nla_get_u8(attrs[XSW_A_ACL_DIR]);
 	if (attrs[XSW_A_ACL_DEFAULT])
@@ -477,8 +479,9 @@ int xsw_nl_acl_set_doit(struct sk_buff *skb, struct genl_info *info)
 	struct xsw_port *port;
 	int err;
 
-	if (GENL_REQ_ATTR_CHECK(info, XSW_A_ACL_DIR) ||
-	    GENL_REQ_ATTR_CHECK(info, XSW_A_ACL_DEFAULT))
+	if (XSW_GENL_REQUIRE(info, XSW_A_ACL_DIR, "direction is required") ||
+	    XSW_GENL_REQUIRE(info, XSW_A_ACL_DEFAULT,
+			     "default action is required"))
 		return -EINVAL;
 
 	rtnl_lock();

@@ -229,7 +229,7 @@ int xsw_nl_ext_get_doit(struct sk_buff *skb, struct genl_info *info)
 
 	size_t size = NLMSG_GOODSIZE;
 
-	if (GENL_REQ_ATTR_CHECK(info, XSW_A_EXT_NAME))
+	if (XSW_GENL_REQUIRE(info, XSW_A_EXT_NAME, "extension name is required"))
 		return -EINVAL;
 again:
 	msg = genlmsg_new(size, GFP_KERNEL);
@@ -270,12 +270,15 @@ err_unlock:
 }
 
 /*
- * Every registered extension.  cb->args[0] counts those already sent;
+ * Every registered extension, or the one XSW_A_EXT_NAME names (a dump
+ * that names one gets what a do would).  cb->args[0] counts those already
+ * sent;
  * xsw_ext_seq changes with every registration, attach and detach.
  */
 int xsw_nl_ext_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct nlattr **attrs = genl_dumpit_info(cb)->attrs;
+	struct nlattr *name = attrs[XSW_A_EXT_NAME];
 	struct net *net = sock_net(skb->sk);
 	struct xsw_switch *only;
 	struct xsw_ext_reg *t;
@@ -288,10 +291,18 @@ int xsw_nl_ext_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 		err = PTR_ERR(only);
 		goto out;
 	}
+	if (name && !xsw_ext_reg_find(nla_data(name))) {
+		NL_SET_ERR_MSG_ATTR(cb->extack, name,
+				    "no extension of that name is registered");
+		err = -ENOENT;
+		goto out;
+	}
 	cb->seq = xsw_ext_seq;
 	list_for_each_entry(t, &xsw_ext_types, node) {
 		int start = skb->len;
 
+		if (name && nla_strcmp(name, t->ops->name))
+			continue;
 		if (idx++ < cb->args[0])
 			continue;
 		err = fill(skb, t, net, only, NULL, XSW_CMD_EXT_GET,
@@ -477,7 +488,7 @@ int xsw_nl_ext_attach_doit(struct sk_buff *skb, struct genl_info *info)
 	struct xsw_ext *ext;
 	int err;
 
-	if (GENL_REQ_ATTR_CHECK(info, XSW_A_EXT_NAME))
+	if (XSW_GENL_REQUIRE(info, XSW_A_EXT_NAME, "extension name is required"))
 		return -EINVAL;
 	rtnl_lock();
 	ops = ops_from_attrs(info, true);
@@ -520,7 +531,7 @@ int xsw_nl_ext_set_doit(struct sk_buff *skb, struct genl_info *info)
 	struct xsw_ext *ext;
 	int err;
 
-	if (GENL_REQ_ATTR_CHECK(info, XSW_A_EXT_NAME))
+	if (XSW_GENL_REQUIRE(info, XSW_A_EXT_NAME, "extension name is required"))
 		return -EINVAL;
 	if (!prio && !opts) {
 		NL_SET_ERR_MSG(info->extack, "nothing to change: give a priority or options");
@@ -557,7 +568,7 @@ int xsw_nl_ext_detach_doit(struct sk_buff *skb, struct genl_info *info)
 	struct xsw_ext *ext;
 	int err = 0;
 
-	if (GENL_REQ_ATTR_CHECK(info, XSW_A_EXT_NAME))
+	if (XSW_GENL_REQUIRE(info, XSW_A_EXT_NAME, "extension name is required"))
 		return -EINVAL;
 	rtnl_lock();
 	ext = ext_from_attrs(info);

@@ -49,7 +49,7 @@ int xsw_nl_fdb_new_doit(struct sk_buff *skb, struct genl_info *info)
 	u16 vlan;
 	int err;
 
-	if (GENL_REQ_ATTR_CHECK(info, XSW_A_FDB_MAC))
+	if (XSW_GENL_REQUIRE(info, XSW_A_FDB_MAC, "mac is required"))
 		return -EINVAL;
 	if (!is_valid_ether_addr(nla_data(attrs[XSW_A_FDB_MAC]))) {
 		NL_SET_ERR_MSG_ATTR(info->extack, attrs[XSW_A_FDB_MAC],
@@ -81,6 +81,12 @@ int xsw_nl_fdb_new_doit(struct sk_buff *skb, struct genl_info *info)
 		err = -EINVAL;
 		goto out;
 	}
+	if (!xsw_vlan_member(pol, vlan)) {
+		NL_SET_ERR_MSG_ATTR(info->extack, attrs[XSW_A_FDB_VLAN],
+				    "the port does not carry this vlan");
+		err = -EINVAL;
+		goto out;
+	}
 	err = xsw_fdb_add_static(sw, port, nla_data(attrs[XSW_A_FDB_MAC]),
 				 vlan, info->extack);
 out:
@@ -88,13 +94,29 @@ out:
 	return err;
 }
 
+/* The port the request names, if it names one (else NULL). */
+static struct xsw_port *fdb_port_filter(struct xsw_switch *sw,
+					struct genl_info *info)
+{
+	if (!info->attrs[XSW_A_FDB_PORT_IFINDEX] &&
+	    !info->attrs[XSW_A_FDB_PORT_IFNAME])
+		return NULL;
+	return fdb_port(sw, info);
+}
+
+static u16 fdb_vlan(struct nlattr **attrs)
+{
+	return attrs[XSW_A_FDB_VLAN] ? nla_get_u16(attrs[XSW_A_FDB_VLAN]) : 0;
+}
+
 int xsw_nl_fdb_del_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr **attrs = info->attrs;
 	struct xsw_switch *sw;
+	struct xsw_port *port;
 	int err;
 
-	if (GENL_REQ_ATTR_CHECK(info, XSW_A_FDB_MAC))
+	if (XSW_GENL_REQUIRE(info, XSW_A_FDB_MAC, "mac is required"))
 		return -EINVAL;
 
 	rtnl_lock();
@@ -103,11 +125,14 @@ int xsw_nl_fdb_del_doit(struct sk_buff *skb, struct genl_info *info)
 		err = PTR_ERR(sw);
 		goto out;
 	}
-	/* No VLAN given: the MAC in every VLAN. */
-	err = xsw_fdb_del(sw, nla_data(attrs[XSW_A_FDB_MAC]),
-			  attrs[XSW_A_FDB_VLAN] ?
-			  nla_get_u16(attrs[XSW_A_FDB_VLAN]) : 0,
-			  info->extack);
+	port = fdb_port_filter(sw, info);
+	if (IS_ERR(port)) {
+		err = PTR_ERR(port);
+		goto out;
+	}
+	/* No VLAN given: the MAC in every VLAN (on the port, if given). */
+	err = xsw_fdb_del(sw, port, nla_data(attrs[XSW_A_FDB_MAC]),
+			  fdb_vlan(attrs), info->extack);
 	if (err)
 		NL_SET_BAD_ATTR(info->extack, attrs[XSW_A_FDB_MAC]);
 out:
@@ -180,12 +205,20 @@ out:
 	return err;
 }
 
+/* Every attribute but the switch narrows what is flushed. */
 int xsw_nl_fdb_flush_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr **attrs = info->attrs;
-	struct xsw_port *port = NULL;
+	struct xsw_fdb_filter flt = {
+		.vlan		= fdb_vlan(attrs),
+		.with_static	= nla_get_flag(attrs[XSW_A_FDB_STATIC]),
+	};
 	struct xsw_switch *sw;
+	struct xsw_port *port;
 	int err = 0;
+
+	if (attrs[XSW_A_FDB_MAC])
+		flt.mac = nla_data(attrs[XSW_A_FDB_MAC]);
 
 	rtnl_lock();
 	sw = fdb_switch(genl_info_net(info), attrs, info->extack);
@@ -193,14 +226,13 @@ int xsw_nl_fdb_flush_doit(struct sk_buff *skb, struct genl_info *info)
 		err = PTR_ERR(sw);
 		goto out;
 	}
-	if (attrs[XSW_A_FDB_PORT_IFINDEX] || attrs[XSW_A_FDB_PORT_IFNAME]) {
-		port = fdb_port(sw, info);
-		if (IS_ERR(port)) {
-			err = PTR_ERR(port);
-			goto out;
-		}
+	port = fdb_port_filter(sw, info);
+	if (IS_ERR(port)) {
+		err = PTR_ERR(port);
+		goto out;
 	}
-	xsw_fdb_flush(sw, port, nla_get_flag(attrs[XSW_A_FDB_STATIC]));
+	flt.port = port;
+	xsw_fdb_flush_match(sw, &flt);
 out:
 	rtnl_unlock();
 	return err;

@@ -83,26 +83,21 @@ err_cancel:
 	return -EMSGSIZE;
 }
 
-/* The port named by the request, or an ERR_PTR with extack set. */
+/*
+ * The port named by the request, on the switch it names if it names one;
+ * or an ERR_PTR with extack set.
+ */
+static struct xsw_port *port_find(struct net *net, struct nlattr **attrs,
+				  struct netlink_ext_ack *extack)
+{
+	return xsw_nl_port_on(net, attrs, XSW_A_PORT_IFINDEX, XSW_A_PORT_IFNAME,
+			      XSW_A_PORT_SWITCH_IFINDEX,
+			      XSW_A_PORT_SWITCH_IFNAME, extack);
+}
+
 static struct xsw_port *port_from_attrs(struct genl_info *info)
 {
-	struct net_device *dev;
-	struct xsw_port *port;
-
-	dev = xsw_nl_dev(genl_info_net(info), info->attrs, XSW_A_PORT_IFINDEX,
-			 XSW_A_PORT_IFNAME, "port ifindex or name is required",
-			 info->extack);
-	if (IS_ERR(dev))
-		return ERR_CAST(dev);
-	port = xsw_port_from_dev(dev);
-	if (!port) {
-		NL_SET_ERR_MSG_ATTR(info->extack,
-				    info->attrs[XSW_A_PORT_IFINDEX] ?:
-				    info->attrs[XSW_A_PORT_IFNAME],
-				    "device is not a switch port");
-		return ERR_PTR(-ENOENT);
-	}
-	return port;
+	return port_find(genl_info_net(info), info->attrs, info->extack);
 }
 
 static int reply_port(struct genl_info *info, const struct xsw_port *port,
@@ -145,7 +140,8 @@ static struct xsw_port *port_new(struct genl_info *info)
 					    "an internal port is named, not an existing device");
 			return ERR_PTR(-EINVAL);
 		}
-		if (GENL_REQ_ATTR_CHECK(info, XSW_A_PORT_IFNAME))
+		if (XSW_GENL_REQUIRE(info, XSW_A_PORT_IFNAME,
+				     "an internal port needs a name"))
 			return ERR_PTR(-EINVAL);
 		return xsw_iport_create(sw, nla_data(attrs[XSW_A_PORT_IFNAME]),
 					info->extack);
@@ -230,6 +226,21 @@ int xsw_nl_port_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 	int err = 0;
 
 	rtnl_lock();
+	if (attrs[XSW_A_PORT_IFINDEX] || attrs[XSW_A_PORT_IFNAME]) {
+		/* One port, as a do would give it. */
+		port = port_find(net, attrs, cb->extack);
+		if (IS_ERR(port)) {
+			err = PTR_ERR(port);
+			goto out;
+		}
+		if (!cb->args[0]) {
+			err = xsw_nl_port_fill(skb, port, XSW_CMD_PORT_GET,
+					       NETLINK_CB(cb->skb).portid,
+					       cb->nlh->nlmsg_seq, NLM_F_MULTI);
+			cb->args[0] = 1;
+		}
+		goto out_full;
+	}
 	if (attrs[XSW_A_PORT_SWITCH_IFINDEX] || attrs[XSW_A_PORT_SWITCH_IFNAME]) {
 		only = xsw_nl_switch(net, attrs, XSW_A_PORT_SWITCH_IFINDEX,
 				     XSW_A_PORT_SWITCH_IFNAME, cb->extack);
@@ -308,6 +319,15 @@ static bool policy_update(struct genl_info *info,
 					    "vlans 0 and 4095 are reserved");
 			return false;
 		}
+	}
+	/* A trunk carries its native VLAN as one of its VLANs, untagged. */
+	if (pol->vlan_mode == XSW_VLAN_MODE_TRUNK && pol->native &&
+	    !test_bit(pol->native, pol->vlans)) {
+		NL_SET_ERR_MSG_ATTR(extack, attrs[XSW_A_PORT_NATIVE_VLAN] ?:
+				    attrs[XSW_A_PORT_VLANS] ?:
+				    attrs[XSW_A_PORT_VLAN_MODE],
+				    "the native vlan must be one of the trunk's vlans");
+		return false;
 	}
 	if (attrs[XSW_A_PORT_MAC_SPOOFING])
 		pol->mac_spoofing = nla_get_u8(attrs[XSW_A_PORT_MAC_SPOOFING]);

@@ -10,12 +10,16 @@
 #include "acl.h"
 #include "qos.h"
 
-/* The port the request names, in the request's namespace. */
+/*
+ * The port the request names, in the request's namespace, on the switch
+ * it names if it names one.
+ */
 static struct xsw_port *qos_port(struct net *net, struct nlattr **attrs,
 				 struct netlink_ext_ack *extack)
 {
-	return xsw_nl_port(net, attrs, XSW_A_QOS_PORT_IFINDEX,
-			   XSW_A_QOS_PORT_IFNAME, extack);
+	return xsw_nl_port_on(net, attrs, XSW_A_QOS_PORT_IFINDEX,
+			      XSW_A_QOS_PORT_IFNAME, XSW_A_QOS_SWITCH_IFINDEX,
+			      XSW_A_QOS_SWITCH_IFNAME, extack);
 }
 
 /* The attribute a XSW_QOS_F_* field of a request came from. */
@@ -192,6 +196,11 @@ int xsw_nl_qos_set_doit(struct sk_buff *skb, struct genl_info *info)
 					attrs[XSW_A_QOS_LINK_RATE] :
 					attrs[XSW_A_QOS_MIN_RATE] ?:
 					attrs[XSW_A_QOS_MIN_WEIGHT] ?:
+					attrs[XSW_A_QOS_LINK_RATE]);
+		/* Guarantees the uplink cannot carry. */
+		if (err == -ERANGE)
+			NL_SET_BAD_ATTR(info->extack,
+					attrs[XSW_A_QOS_MIN_RATE] ?:
 					attrs[XSW_A_QOS_LINK_RATE]);
 	}
 	rtnl_unlock();

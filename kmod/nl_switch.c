@@ -145,21 +145,33 @@ int xsw_nl_switch_get_doit(struct sk_buff *skb, struct genl_info *info)
 }
 
 /*
- * cb->args[0] counts the switches already sent.  A switch added or removed
+ * Every switch, or the one the request names.  cb->args[0] counts the
+ * switches already sent.  A switch added or removed
  * between two parts changes dev_base_seq, which flags the dump as
  * interrupted (NLM_F_DUMP_INTR) so the reader can start over.
  */
 int xsw_nl_switch_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
+	struct nlattr **attrs = genl_dumpit_info(cb)->attrs;
 	struct net *net = sock_net(skb->sk);
+	struct xsw_switch *only = NULL;
 	struct net_device *dev;
 	long idx = 0;
 	void *hdr;
 
 	rtnl_lock();
+	/* A dump that names a switch gets that one only. */
+	if (attrs[XSW_A_SWITCH_IFINDEX] || attrs[XSW_A_SWITCH_IFNAME]) {
+		only = xsw_nl_switch(net, attrs, XSW_A_SWITCH_IFINDEX,
+				     XSW_A_SWITCH_IFNAME, cb->extack);
+		if (IS_ERR(only)) {
+			rtnl_unlock();
+			return PTR_ERR(only);
+		}
+	}
 	cb->seq = net->dev_base_seq;
 	for_each_netdev(net, dev) {
-		if (!netif_is_xswitch(dev))
+		if (!netif_is_xswitch(dev) || (only && dev != only->dev))
 			continue;
 		if (idx < cb->args[0]) {
 			idx++;

@@ -142,6 +142,28 @@ static int check_lower(struct xsw_switch *sw, struct net_device *dev, u8 type,
 		NL_SET_ERR_MSG(extack, "device is already a port of a switch");
 		return -EBUSY;
 	}
+	if (netif_is_xsw_iport(dev)) {
+		NL_SET_ERR_MSG(extack,
+			       "an internal port's device belongs to its switch");
+		return -EBUSY;
+	}
+	/* Masters forward or aggregate frames themselves: not an endpoint. */
+	if (netif_is_bridge_master(dev)) {
+		NL_SET_ERR_MSG(extack, "a bridge device cannot be a port");
+		return -EINVAL;
+	}
+	if (netif_is_bond_master(dev)) {
+		NL_SET_ERR_MSG(extack, "a bond device cannot be a port");
+		return -EINVAL;
+	}
+	if (netif_is_team_master(dev)) {
+		NL_SET_ERR_MSG(extack, "a team device cannot be a port");
+		return -EINVAL;
+	}
+	if (netif_is_ovs_master(dev)) {
+		NL_SET_ERR_MSG(extack, "an Open vSwitch datapath cannot be a port");
+		return -EINVAL;
+	}
 	if (dev->type != ARPHRD_ETHER || dev->addr_len != ETH_ALEN ||
 	    !is_valid_ether_addr(dev->dev_addr)) {
 		NL_SET_ERR_MSG(extack, "only Ethernet devices can be ports");

@@ -61,6 +61,7 @@
  */
 
 #include <linux/bitmap.h>
+#include <linux/ethtool.h>
 #include <linux/math64.h>
 #include <linux/pkt_sched.h>
 #include <linux/slab.h>
@@ -365,6 +366,74 @@ static void min_set(struct xsw_port *port, u64 rate, u32 weight)
 	}
 }
 
+/*
+ * What the guarantees of @sw share, in bits/s: the external port's link
+ * rate, else its device's speed; 0 when there is neither.
+ * Context: RTNL held (ethtool).
+ */
+static u64 link_capacity(const struct xsw_switch *sw)
+{
+	struct ethtool_link_ksettings ks;
+	const struct xsw_port *up = sw->external;
+
+	if (!up)
+		return 0;
+	if (up->qos_conf && up->qos_conf->link_rate)
+		return up->qos_conf->link_rate;
+	if (__ethtool_get_link_ksettings(up->dev, &ks) ||
+	    ks.base.speed == SPEED_UNKNOWN)
+		return 0;
+	return (u64)ks.base.speed * 1000000;
+}
+
+/* The min rates of @sw's ports, @skip's left out. */
+static u64 min_rates(const struct xsw_switch *sw, const struct xsw_port *skip)
+{
+	const struct xsw_port *port;
+	u64 sum = 0;
+
+	list_for_each_entry(port, &sw->ports, list)
+		if (port != skip && port->qos_conf)
+			sum += port->qos_conf->min_rate;
+	return sum;
+}
+
+/*
+ * Rate guarantees that together exceed the uplink cannot all be met: refuse
+ * a min rate, or a link rate, that would make them.  (Weights share what is
+ * left, so they always fit.)  Returns 0 or -ERANGE, with extack set.
+ */
+static int check_capacity(const struct xsw_port *port,
+			  const struct xsw_qos_req *req,
+			  struct netlink_ext_ack *extack)
+{
+	u64 link;
+
+	if (req->fields & XSW_QOS_F_LINK_RATE) {
+		if (min_rates(port->sw, NULL) > req->link_rate) {
+			NL_SET_ERR_MSG(extack,
+				       "link rate is below the sum of the switch's min rates");
+			return -ERANGE;
+		}
+		return 0;
+	}
+	if (!(req->fields & XSW_QOS_F_MIN_RATE))
+		return 0;
+	link = link_capacity(port->sw);
+	if (!link)
+		return 0;
+	if (req->min_rate > link) {
+		NL_SET_ERR_MSG(extack, "min rate is above the uplink's link rate");
+		return -ERANGE;
+	}
+	if (min_rates(port->sw, port) + req->min_rate > link) {
+		NL_SET_ERR_MSG(extack,
+			       "the switch's min rates would add up to more than the uplink's link rate");
+		return -ERANGE;
+	}
+	return 0;
+}
+
 /**
  * xsw_qos_set - set a port's limit in a direction, its guarantee, or both
  * @port: the port
@@ -404,6 +473,9 @@ int xsw_qos_set(struct xsw_port *port, const struct xsw_qos_req *req,
 		NL_SET_ERR_MSG(extack, "link rate is for the external port only");
 		return -EINVAL;
 	}
+	err = check_capacity(port, req, extack);
+	if (err)
+		return err;
 
 	conf = conf_get(port);
 	if (!conf)

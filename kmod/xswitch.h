@@ -239,13 +239,30 @@ struct xsw_port *xsw_iport_port(const struct net_device *dev);
 void xsw_iport_detach(struct net_device *dev);
 
 /* fdb.c */
+
+/**
+ * struct xsw_fdb_filter - the entries an fdb flush or delete takes
+ * @port: only those on this port, or NULL
+ * @mac: only this MAC, or NULL
+ * @vlan: only this VLAN, or 0
+ * @with_static: static entries too (a flush; a delete takes both kinds)
+ */
+struct xsw_fdb_filter {
+	const struct xsw_port *port;
+	const u8 *mac;
+	u16 vlan;
+	bool with_static;
+};
+
 int xsw_fdb_init(struct xsw_switch *sw);
 void xsw_fdb_uninit(struct xsw_switch *sw);
 int xsw_fdb_add_static(struct xsw_switch *sw, struct xsw_port *port,
 		       const u8 *mac, u16 vlan, struct netlink_ext_ack *extack);
-int xsw_fdb_del(struct xsw_switch *sw, const u8 *mac, u16 vlan,
-		struct netlink_ext_ack *extack);
+int xsw_fdb_del(struct xsw_switch *sw, const struct xsw_port *port,
+		const u8 *mac, u16 vlan, struct netlink_ext_ack *extack);
 void xsw_fdb_port_gone(struct xsw_port *port);
+void xsw_fdb_flush_match(struct xsw_switch *sw,
+			 const struct xsw_fdb_filter *flt);
 void xsw_fdb_flush(struct xsw_switch *sw, struct xsw_port *port,
 		   bool with_static);
 void xsw_fdb_set_ageing(struct xsw_switch *sw, unsigned int seconds);
@@ -396,8 +413,35 @@ static inline void xsw_stats_tx(struct xsw_port *port, unsigned int len)
 	u64_stats_update_end(&s->syncp);
 }
 
-/* netlink.c */
+/* nl_ops.c: the family, its operations and their policies */
 extern struct genl_family xsw_genl_family;
+
+enum xsw_nl_mcgrp {
+	XSW_NL_MCGRP_EVENTS,
+};
+
+/*
+ * NL_REQ_ATTR_CHECK() with a message: GENL_REQ_ATTR_CHECK() reports only
+ * the missing attribute's type, which a raw netlink user never sees
+ * printed.  @msg must be a string literal.  True when @type is missing.
+ */
+#define XSW_NL_REQUIRE(extack, nest, tb, type, msg) ({			\
+	struct netlink_ext_ack *__xack = (extack);			\
+	bool __miss = NL_REQ_ATTR_CHECK(__xack, nest, tb, type);	\
+									\
+	if (__miss)							\
+		NL_SET_ERR_MSG(__xack, msg);				\
+	__miss;								\
+})
+
+/* The same for a request's top-level attributes. */
+#define XSW_GENL_REQUIRE(info, type, msg) ({				\
+	struct genl_info *__xinfo = (info);				\
+									\
+	XSW_NL_REQUIRE(__xinfo->extack, NULL, __xinfo->attrs, type, msg); \
+})
+
+/* netlink.c */
 int xsw_nl_init(void);
 void xsw_nl_uninit(void);
 void xsw_nl_notify_switch(struct xsw_switch *sw, u8 cmd);
@@ -411,6 +455,9 @@ struct net_device *xsw_nl_dev(struct net *net, struct nlattr **attrs,
 struct xsw_port *xsw_nl_port(struct net *net, struct nlattr **attrs,
 			     int a_index, int a_name,
 			     struct netlink_ext_ack *extack);
+struct xsw_port *xsw_nl_port_on(struct net *net, struct nlattr **attrs,
+				int a_index, int a_name, int a_sw_index,
+				int a_sw_name, struct netlink_ext_ack *extack);
 struct xsw_switch *xsw_nl_switch(struct net *net, struct nlattr **attrs,
 				 int a_index, int a_name,
 				 struct netlink_ext_ack *extack);

@@ -95,16 +95,25 @@ int xsw_fdb_add(struct xsw_handle *h, const char *sw, const uint8_t *mac,
 }
 
 XSW_EXPORT
-int xsw_fdb_del(struct xsw_handle *h, const char *sw, const uint8_t *mac,
-		uint16_t vlan)
+int xsw_fdb_del_port(struct xsw_handle *h, const char *sw, const uint8_t *mac,
+		     uint16_t vlan, const char *port)
 {
 	struct nl_msg *msg = xsw_msg_new(h, XSW_CMD_FDB_DEL);
 
 	if (xsw_put_ifname(h, msg, XSW_A_FDB_SWITCH_IFNAME, "switch", sw) ||
 	    nla_put(msg, XSW_A_FDB_MAC, 6, mac) < 0 ||
-	    (vlan && nla_put_u16(msg, XSW_A_FDB_VLAN, vlan) < 0))
+	    (vlan && nla_put_u16(msg, XSW_A_FDB_VLAN, vlan) < 0) ||
+	    (port && xsw_put_ifname(h, msg, XSW_A_FDB_PORT_IFNAME, "port",
+				    port)))
 		return xsw_abort(h, msg);
 	return xsw_do(h, msg, &fdb_attrs, NULL, NULL);
+}
+
+XSW_EXPORT
+int xsw_fdb_del(struct xsw_handle *h, const char *sw, const uint8_t *mac,
+		uint16_t vlan)
+{
+	return xsw_fdb_del_port(h, sw, mac, vlan, NULL);
 }
 
 XSW_EXPORT
@@ -121,15 +130,26 @@ int xsw_fdb_dump(struct xsw_handle *h, const char *sw,
 }
 
 XSW_EXPORT
-int xsw_fdb_flush(struct xsw_handle *h, const char *sw, const char *port,
-		  bool with_static)
+int xsw_fdb_flush_match(struct xsw_handle *h, const char *sw,
+			const struct xsw_fdb_filter *flt)
 {
 	struct nl_msg *msg = xsw_msg_new(h, XSW_CMD_FDB_FLUSH);
 
 	if (xsw_put_ifname(h, msg, XSW_A_FDB_SWITCH_IFNAME, "switch", sw) ||
-	    (port && xsw_put_ifname(h, msg, XSW_A_FDB_PORT_IFNAME, "port",
-				    port)) ||
-	    (with_static && nla_put_flag(msg, XSW_A_FDB_STATIC) < 0))
+	    (flt->port && xsw_put_ifname(h, msg, XSW_A_FDB_PORT_IFNAME, "port",
+					 flt->port)) ||
+	    (flt->mac && nla_put(msg, XSW_A_FDB_MAC, 6, flt->mac) < 0) ||
+	    (flt->vlan && nla_put_u16(msg, XSW_A_FDB_VLAN, flt->vlan) < 0) ||
+	    (flt->with_static && nla_put_flag(msg, XSW_A_FDB_STATIC) < 0))
 		return xsw_abort(h, msg);
 	return xsw_do(h, msg, &fdb_attrs, NULL, NULL);
+}
+
+XSW_EXPORT
+int xsw_fdb_flush(struct xsw_handle *h, const char *sw, const char *port,
+		  bool with_static)
+{
+	struct xsw_fdb_filter flt = { .port = port, .with_static = with_static };
+
+	return xsw_fdb_flush_match(h, sw, &flt);
 }

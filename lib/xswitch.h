@@ -497,6 +497,20 @@ int xsw_fdb_del(struct xsw_handle *h, const char *sw, const uint8_t *mac,
 		uint16_t vlan);
 
 /**
+ * xsw_fdb_del_port() - delete the entries of a MAC on one port
+ * @h:    handle
+ * @sw:   netdevice name of the switch
+ * @mac:  MAC, 6 bytes
+ * @vlan: 1..4094; 0: @mac in every VLAN
+ * @port: netdevice name of a port of @sw; NULL: any port (xsw_fdb_del())
+ *
+ * Only entries on @port go; -ENOENT when @mac (in @vlan) is only on
+ * other ports.  Needs CAP_NET_ADMIN.  Return: 0 or a negative errno.
+ */
+int xsw_fdb_del_port(struct xsw_handle *h, const char *sw, const uint8_t *mac,
+		     uint16_t vlan, const char *port);
+
+/**
  * xsw_fdb_dump() - call @cb for every entry of a switch
  * @h:   handle
  * @sw:  netdevice name of the switch
@@ -523,6 +537,32 @@ int xsw_fdb_dump(struct xsw_handle *h, const char *sw,
  */
 int xsw_fdb_flush(struct xsw_handle *h, const char *sw, const char *port,
 		  bool with_static);
+
+/**
+ * struct xsw_fdb_filter - the entries xsw_fdb_flush_match() deletes: those
+ *	that match every field given
+ * @port:        netdevice name of a port of the switch; NULL: any
+ * @mac:         6 bytes; NULL: any
+ * @vlan:        1..4094; 0: any
+ * @with_static: static entries too (else learned ones only)
+ */
+struct xsw_fdb_filter {
+	const char *port;
+	const uint8_t *mac;
+	uint16_t vlan;
+	bool with_static;
+};
+
+/**
+ * xsw_fdb_flush_match() - delete the entries a filter matches
+ * @h:   handle
+ * @sw:  netdevice name of the switch
+ * @flt: which entries
+ *
+ * Needs CAP_NET_ADMIN.  Return: 0 or a negative errno.
+ */
+int xsw_fdb_flush_match(struct xsw_handle *h, const char *sw,
+			const struct xsw_fdb_filter *flt);
 
 /* Extensions ---------------------------------------------------------- */
 

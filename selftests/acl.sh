@@ -511,8 +511,8 @@ tcp_flags_num | ip_proto tcp tcp_flags 0x11 | -c 2 tcp4 192.0.2.1 198.51.100.1 1
 # (for the marker).
 pre_vlan_id()
 {
-	xsw -n "$NS_SW" port set vA vlan-mode trunk vlans 10,20 native 1 &&
-		xsw -n "$NS_SW" port set vB vlan-mode trunk vlans 10,20 native 1
+	xsw -n "$NS_SW" port set vA vlan-mode trunk vlans 1,10,20 native 1 &&
+		xsw -n "$NS_SW" port set vB vlan-mode trunk vlans 1,10,20 native 1
 }
 post_vlan_id()
 {

@@ -180,11 +180,11 @@ trunk_vlans_json()
 	local j
 
 	RET=0
-	xsw_run -n "$NS_SW" port set vT vlan-mode trunk vlans 10,20-30 native 1
-	check_err "$rc" "xsw port set vT vlan-mode trunk vlans 10,20-30 native 1: $err"
+	xsw_run -n "$NS_SW" port set vT vlan-mode trunk vlans 1,10,20-30 native 1
+	check_err "$rc" "xsw port set vT vlan-mode trunk vlans 1,10,20-30 native 1: $err"
 	j=$(xsw_json -n "$NS_SW" port show dev vT)
 	jq_check "$j" '.[0] | .vlan_mode == "trunk" and .native_vlan == 1 and
-		.vlans == [{"vlan": 10}, {"vlan": 20, "vlan_end": 30}]' \
+		.vlans == [{"vlan": 1}, {"vlan": 10}, {"vlan": 20, "vlan_end": 30}]' \
 		"trunk vT: $(jq -c '.[0] | {vlan_mode, native_vlan, vlans}' <<<"$j")"
 	j=$(xsw_json -n "$NS_SW" port show dev vA)
 	jq_check "$j" '.[0] | .vlan_mode == "access" and .vlans == [] and .pvid == 1' \

@@ -309,9 +309,17 @@ egress_vlan_drop()
 	local mac=02:00:00:00:66:66 a0 a1 t0 t1 n
 
 	RET=0
-	# A static entry sends (mac, VLAN 20) to vA, which is in VLAN 10.
+	# A static entry sends (mac, VLAN 20) to vA, which is in VLAN 10.  The
+	# kernel refuses to make one in a VLAN the port does not carry: make
+	# it while vA is in VLAN 20, then put vA back in VLAN 10.
+	xsw_run -n "$NS_SW" fdb add sw0 mac "$mac" vlan 20 port vA
+	check_refused "xsw fdb add sw0 mac $mac vlan 20 port vA (pvid 10)" "carry"
+	xsw_run -n "$NS_SW" port set vA pvid 20
+	check_err "$rc" "xsw port set vA pvid 20: $err"
 	xsw_run -n "$NS_SW" fdb add sw0 mac "$mac" vlan 20 port vA
 	check_err "$rc" "xsw fdb add sw0 mac $mac vlan 20 port vA: $err"
+	xsw_run -n "$NS_SW" port set vA pvid 10
+	check_err "$rc" "xsw port set vA pvid 10: $err"
 	a0=$(port_drop "$NS_SW" vA vlan)
 	t0=$(port_drop "$NS_SW" vT vlan)
 	cap_start a "$NS_A" e0
@@ -345,8 +353,9 @@ trunk_native_vlan()
 	[ "$v1" -eq $((v0 + 1)) ]
 	check_err $? "vT vlan drops $v0 -> $v1, expected +1"
 
-	xsw_run -n "$NS_SW" port set vT native 1
-	check_err "$rc" "xsw port set vT native 1: $err"
+	# The native VLAN is one of the trunk's VLANs.
+	xsw_run -n "$NS_SW" port set vT vlans 1,10,20 native 1
+	check_err "$rc" "xsw port set vT vlans 1,10,20 native 1: $err"
 	[ "$(port_get "$NS_SW" vT .native_vlan)" = 1 ]
 	check_err $? "native_vlan is not 1"
 	cap_start t "$NS_T" e0
@@ -363,8 +372,8 @@ trunk_native_vlan()
 	ping_ok "$NS_T" 10.0.10.1
 	check_err $? "T (e0.10) lost A after setting a native VLAN"
 
-	xsw_run -n "$NS_SW" port set vT native none
-	check_err "$rc" "xsw port set vT native none: $err"
+	xsw_run -n "$NS_SW" port set vT native none vlans 10,20
+	check_err "$rc" "xsw port set vT native none vlans 10,20: $err"
 	v0=$(port_drop "$NS_SW" vT vlan)
 	ping_fails "$NS_T" 10.0.1.254
 	check_err $? "native none still passes untagged frames"

@@ -16,13 +16,15 @@ static void usage(void)
 {
 	fprintf(stderr,
 		"Usage: xsw fdb add SWITCH mac ADDR [ vlan VLAN ] port IFNAME\n"
-		"       xsw fdb del SWITCH mac ADDR [ vlan VLAN ]\n"
+		"       xsw fdb del SWITCH mac ADDR [ vlan VLAN ] [ port IFNAME ]\n"
 		"       xsw fdb { show | list } SWITCH\n"
-		"       xsw fdb flush SWITCH [ port IFNAME ] [ static ]\n"
+		"       xsw fdb flush SWITCH [ port IFNAME ] [ mac ADDR ] [ vlan VLAN ] [ static ]\n"
 		"       xsw fdb help\n"
 		"add makes a static entry; without vlan, in the port's PVID (access)\n"
-		"or native VLAN (trunk).  del without vlan deletes ADDR in every VLAN.\n"
-		"flush deletes learned entries, of one port or all; static: static ones too.\n");
+		"or native VLAN (trunk), which the port must carry.  del without vlan\n"
+		"deletes ADDR in every VLAN; with port, only the entries on that port.\n"
+		"flush deletes the learned entries that match every filter given (all\n"
+		"without one); static: static ones too.\n");
 }
 
 /* The arguments of every fdb command; which ones a command takes varies. */
@@ -40,6 +42,7 @@ enum {
 	ARG_VLAN	= 1 << 1,
 	ARG_PORT	= 1 << 2,
 	ARG_STATIC	= 1 << 3,
+	ARG_NEED_MAC	= 1 << 4,	/* mac is required */
 };
 
 /*
@@ -98,7 +101,7 @@ static int parse_args(int argc, char **argv, unsigned int allowed,
 		}
 	}
 
-	if ((allowed & ARG_MAC) && !a->has_mac) {
+	if ((allowed & ARG_NEED_MAC) && !a->has_mac) {
 		fprintf(stderr, "Error: \"mac ADDR\" is required: xsw fdb %s\n",
 			synopsis);
 		return -1;
@@ -114,8 +117,8 @@ static int do_add(int argc, char **argv)
 	struct fdb_args a;
 	int ret;
 
-	ret = parse_args(argc, argv, ARG_MAC | ARG_VLAN | ARG_PORT, synopsis,
-			 &a);
+	ret = parse_args(argc, argv, ARG_MAC | ARG_NEED_MAC | ARG_VLAN | ARG_PORT,
+			 synopsis, &a);
 	if (ret)
 		return ret < 0 ? ret : 0;
 	if (!a.port) {
@@ -139,15 +142,15 @@ static int do_del(int argc, char **argv)
 	struct fdb_args a;
 	int ret;
 
-	ret = parse_args(argc, argv, ARG_MAC | ARG_VLAN,
-			 "del SWITCH mac ADDR [ vlan VLAN ]", &a);
+	ret = parse_args(argc, argv, ARG_MAC | ARG_NEED_MAC | ARG_VLAN | ARG_PORT,
+			 "del SWITCH mac ADDR [ vlan VLAN ] [ port IFNAME ]", &a);
 	if (ret)
 		return ret < 0 ? ret : 0;
 
 	h = get_handle();
 	if (!h)
 		return -1;
-	ret = xsw_fdb_del(h, a.sw, a.mac, a.vlan);
+	ret = xsw_fdb_del_port(h, a.sw, a.mac, a.vlan, a.port);
 	if (ret)
 		return report_error(h, ret);
 	return 0;
@@ -155,19 +158,25 @@ static int do_del(int argc, char **argv)
 
 static int do_flush(int argc, char **argv)
 {
+	struct xsw_fdb_filter flt;
 	struct xsw_handle *h;
 	struct fdb_args a;
 	int ret;
 
-	ret = parse_args(argc, argv, ARG_PORT | ARG_STATIC,
-			 "flush SWITCH [ port IFNAME ] [ static ]", &a);
+	ret = parse_args(argc, argv, ARG_PORT | ARG_MAC | ARG_VLAN | ARG_STATIC,
+			 "flush SWITCH [ port IFNAME ] [ mac ADDR ] [ vlan VLAN ] [ static ]",
+			 &a);
 	if (ret)
 		return ret < 0 ? ret : 0;
 
 	h = get_handle();
 	if (!h)
 		return -1;
-	ret = xsw_fdb_flush(h, a.sw, a.port, a.with_static);
+	flt.port = a.port;
+	flt.mac = a.has_mac ? a.mac : NULL;
+	flt.vlan = a.vlan;
+	flt.with_static = a.with_static;
+	ret = xsw_fdb_flush_match(h, a.sw, &flt);
 	if (ret)
 		return report_error(h, ret);
 	return 0;

@@ -8,9 +8,10 @@
  * Every command that changes state (marked "admin") needs CAP_NET_ADMIN
  * (GENL_ADMIN_PERM); reading needs nothing.  Validation is strict: unknown attributes and
  * out-of-range values are refused with an extended-ack message naming the
- * attribute.  Objects are named by ifindex or ifname in the network
- * namespace of the socket; when both are given, the ifindex wins and the
- * name must match it.
+ * attribute, and so is an attribute the command does not take (it is
+ * never ignored); a missing required one gets a message too.  Objects
+ * are named by ifindex or ifname in the network namespace of the socket;
+ * when both are given, the ifindex wins and the name must match it.
  *
  * Attribute tree of each command (-> marks what the kernel sends back):
  *
@@ -61,10 +62,14 @@
  * XSW_CMD_PORT_DEL          (admin) detach a port; an internal port's
  *                           netdevice is deleted with it
  *   XSW_A_PORT_IFINDEX | XSW_A_PORT_IFNAME   required
+ *   XSW_A_PORT_SWITCH_IFINDEX | _IFNAME      optional: the port must be
+ *                                            on this switch
  *
  * XSW_CMD_PORT_GET          one port (do), or all (dump)
  *   do:   XSW_A_PORT_IFINDEX | XSW_A_PORT_IFNAME   required
+ *         XSW_A_PORT_SWITCH_IFINDEX | _IFNAME      optional, as for DEL
  *   dump: XSW_A_PORT_SWITCH_IFINDEX | _IFNAME      optional filter
+ *         XSW_A_PORT_IFINDEX | XSW_A_PORT_IFNAME   optional: that port
  *   -> per port: XSW_A_PORT_IFINDEX, _IFNAME, _SWITCH_IFINDEX,
  *      _SWITCH_IFNAME, _TYPE, _VLAN_MODE, _PVID, _NATIVE_VLAN, _VLANS,
  *      _MAC (when known), _MAC_SPOOFING, _DHCP_GUARD, _ROUTER_GUARD,
@@ -75,29 +80,39 @@
  * XSW_CMD_PORT_SET          (admin) change a port's settings; attributes
  *                           left out keep their value; all or nothing
  *   XSW_A_PORT_IFINDEX | XSW_A_PORT_IFNAME   required
+ *   XSW_A_PORT_SWITCH_IFINDEX | _IFNAME      optional, as for DEL
  *   XSW_A_PORT_VLAN_MODE, _PVID (access only), _VLANS and _NATIVE_VLAN
- *   (trunk only), _MAC (all zeroes: forget, the next MAC seen sticks),
+ *   (trunk only; the native VLAN must be one of the VLANs),
+ *   _MAC (all zeroes: forget, the next MAC seen sticks),
  *   _MAC_SPOOFING, _DHCP_GUARD, _ROUTER_GUARD, _ISOLATED, _LEARN_LIMIT
  *
  * XSW_CMD_FDB_NEW           (admin) add or replace a static entry
  *   XSW_A_FDB_SWITCH_IFINDEX | _SWITCH_IFNAME   required
  *   XSW_A_FDB_MAC             required, unicast
  *   XSW_A_FDB_VLAN            optional; default: the port's PVID (access)
- *                             or native VLAN (trunk)
+ *                             or native VLAN (trunk); a VLAN the port
+ *                             carries
  *   XSW_A_FDB_PORT_IFINDEX | _PORT_IFNAME       required
+ *   (XSW_A_FDB_STATIC is refused: the entry is always static)
  *
  * XSW_CMD_FDB_DEL           (admin) delete an entry, static or learned
  *   XSW_A_FDB_SWITCH_IFINDEX | _SWITCH_IFNAME, XSW_A_FDB_MAC   required
  *   XSW_A_FDB_VLAN            optional; without it, every VLAN
+ *   XSW_A_FDB_PORT_IFINDEX | _PORT_IFNAME       optional: only the entries
+ *                             on this port (ENOENT if the MAC is only on
+ *                             others)
  *
  * XSW_CMD_FDB_GET           dump the entries of one switch
  *   XSW_A_FDB_SWITCH_IFINDEX | _SWITCH_IFNAME   required
  *   -> per entry: _SWITCH_IFINDEX, _SWITCH_IFNAME, _MAC, _VLAN,
  *      _PORT_IFINDEX, _PORT_IFNAME, _STATIC (flag), _AGE (ms)
  *
- * XSW_CMD_FDB_FLUSH         (admin) delete learned entries
+ * XSW_CMD_FDB_FLUSH         (admin) delete learned entries that match
+ *                           every filter given
  *   XSW_A_FDB_SWITCH_IFINDEX | _SWITCH_IFNAME   required
  *   XSW_A_FDB_PORT_IFINDEX | _PORT_IFNAME       optional: one port's only
+ *   XSW_A_FDB_MAC             optional: this MAC's only
+ *   XSW_A_FDB_VLAN            optional: this VLAN's only
  *   XSW_A_FDB_STATIC          flag: static entries too
  *
  * XSW_CMD_EXT_GET           registered extensions (dump), or one (do)
