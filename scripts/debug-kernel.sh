@@ -102,25 +102,30 @@ fi
 KVER=$(cat "$OUT/kernelrelease")
 
 # ---- xswitch's modules, from a copy of the sources --------------------------
-# sync SRC DST: make DST's source files (everything but build outputs) those
-# of SRC, touching only what differs so that kbuild rebuilds only that.
-sync() {
+# sources DIR: the source files under DIR, not the build outputs (a .mod.c
+# is modpost's, and names the kernel it was built for).
+sources() {
+	find "$1" -type f \( -name '*.[ch]' -o -name Kbuild -o -name Kconfig -o -name Makefile \) \
+		! -name '*.mod.c' -print0
+}
+# sync_sources SRC DST: make DST's sources those of SRC, touching only what differs
+# so that kbuild rebuilds only that.
+sync_sources() {
 	local src=$1 dst=$2 f
 	mkdir -p "$dst"
 	while IFS= read -r -d '' f; do
 		f=${f#"$src"/}
 		mkdir -p "$dst/$(dirname "$f")"
 		cmp -s "$src/$f" "$dst/$f" || cp -p "$src/$f" "$dst/$f"
-	done < <(find "$src" -type f \( -name '*.[ch]' -o -name Kbuild -o -name Kconfig -o -name Makefile \) -print0)
+	done < <(sources "$src")
 	while IFS= read -r -d '' f; do
 		[ -e "$src/${f#"$dst"/}" ] || rm -f "$f"
-	done < <(find "$dst" -type f \( -name '*.[ch]' -o -name Kbuild -o -name Kconfig -o -name Makefile \) \
-		! -name '*.mod.c' -print0)
+	done < <(sources "$dst")
 }
 XSW=$OUT/xsw
-sync "$ROOT/kmod" "$XSW/kmod"
-sync "$ROOT/uapi" "$XSW/uapi"
-sync "$ROOT/selftests/ext" "$XSW/selftests/ext"
+sync_sources "$ROOT/kmod" "$XSW/kmod"
+sync_sources "$ROOT/uapi" "$XSW/uapi"
+sync_sources "$ROOT/selftests/ext" "$XSW/selftests/ext"
 
 # As the top-level Makefile builds them, with its CONFIG_...=m words.
 # shellcheck disable=SC2016  # a make variable, expanded by make
