@@ -307,8 +307,11 @@ else
 	out=build/vm/debug
 	rm -f "$out/selftests.result"
 	timeout=${VM_DEBUG_TIMEOUT:-$((DEBUG_ALL ? 7200 : 2400))}
+	# Each test may take three times its usual timeout (settings'
+	# timeout=, 600 s): the checkers slow the kernel down that much.
 	# shellcheck disable=SC2086  # DEBUG_SEL is a list of names
 	VM_OUT=$out VM_KERNEL=debug scripts/vm-run --timeout "$timeout" \
+		"KSFT_TIMEOUT=${KSFT_TIMEOUT:-1800}" \
 		"SELFTESTS_RESULT=$ROOT/$out/selftests.result" \
 		"SELFTESTS_LOGDIR=$ROOT/$out/selftests" \
 		selftests/run.sh $DEBUG_LIST $DEBUG_SEL </dev/null
