@@ -21,7 +21,7 @@ export KVER KDIR PREFIX DESTDIR CC CFLAGS
 KMOD_CONFIG := CONFIG_XSWITCH=m CONFIG_XSWITCH_EXT_EXAMPLE=m \
 	CONFIG_XSWITCH_EXT_VEPA=m CONFIG_XSWITCH_EXT_SAMPLE=m
 
-.PHONY: all kmod lib tools install clean check demo lint vm-run bench kunit
+.PHONY: all kmod lib tools install clean check check-debug debug-kernel demo lint vm-run bench kunit
 
 all: kmod lib tools
 
@@ -59,6 +59,15 @@ vm-run: all
 # UML and the selftests in a guest.
 check:
 	scripts/check.sh
+
+# Every selftest (but the icount ones) in a guest of the debug kernel
+# (KASAN, lockdep, kmemleak, fault injection), and KUnit with KASAN.
+check-debug:
+	scripts/check.sh --debug
+
+# The debug kernel and xswitch's modules built against it (build/debug-kernel).
+debug-kernel:
+	scripts/debug-kernel.sh
 
 kunit:
 	scripts/kunit.sh

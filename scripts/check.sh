@@ -22,16 +22,26 @@
 #                              instructions however busy the host is
 #                              -> build/vm/icount/ (selftests.result,
 #                              console.log)
+#   4c. the selftests that "debug=" in selftests/settings lists, in a third
+#                              guest booted with the debug kernel (KASAN,
+#                              lockdep, kmemleak, fault injection) that
+#                              scripts/debug-kernel.sh builds first; with
+#                              "kmemleak clean" -> build/vm/debug/
 #   5. the totals, as the last line of output: "N passed, N failed, N skipped"
 # Exit status 0 only when nothing failed and every stage ran.
 #
-# Environment: SKIP_KUNIT=1 / SKIP_SELFTESTS=1 / SKIP_ICOUNT_SELFTESTS=1
-# count that stage as one skipped test instead of running it (SKIP_SELFTESTS
-# skips 4 and 4b); VM_TIMEOUT (default 3600 s) and VM_ICOUNT_TIMEOUT
-# (default 2400 s) bound the guest runs, generously: they catch hangs, and
-# a busy host must not make them fail a run; SELFTESTS="a b" runs only
-# those selftests, each in the guest its kind runs in (a guest with none
-# of them is not started).
+# scripts/check.sh --debug ("make check-debug") runs stages 1, 2, KUnit with
+# KASAN (in build/kunit/uml-kasan) and every selftest but the icount ones in
+# the debug guest (4c); not lint, 4 or 4b.
+#
+# Environment: SKIP_KUNIT=1 / SKIP_SELFTESTS=1 / SKIP_ICOUNT_SELFTESTS=1 /
+# SKIP_DEBUG_SELFTESTS=1 count that stage as one skipped test instead of
+# running it (SKIP_SELFTESTS skips 4, 4b and 4c); VM_TIMEOUT (default
+# 3600 s), VM_ICOUNT_TIMEOUT (default 2400 s) and VM_DEBUG_TIMEOUT (default
+# 2400 s, 7200 s with --debug) bound the guest runs, generously (they catch hangs,
+# and a busy host must not make them fail a run); SELFTESTS="a b" runs
+# only those selftests, each in the guest its kind runs in (a guest with none
+# of them is not started; with --debug, all in the debug guest).
 
 # shellcheck disable=SC2317  # finish runs from the EXIT trap
 
@@ -39,6 +49,13 @@ set -uo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 cd "$ROOT" || exit 1
+
+DEBUG_ALL=0
+case "${1:-}" in
+"") ;;
+--debug) DEBUG_ALL=1 ;;
+*) echo "usage: scripts/check.sh [--debug]" >&2; exit 2 ;;
+esac
 
 PASSED=0
 FAILED=0
@@ -102,19 +119,49 @@ console_clean() {
 	fi
 }
 
-# The selftests of stage 4b ("icount=" in selftests/settings), and which of
-# $SELFTESTS go to which guest.
+# guest_done OUT WHAT VRC: the results of a guest's selftests/run.sh in
+# OUT/selftests.result (scripts/vm-run exited VRC), then its console.
+guest_done() {
+	local out=$1 what=$2 vrc=$3
+
+	if ! add_result "$out/selftests.result" "$what"; then
+		echo "check: $what: FAILED: the guest run did not complete (scripts/vm-run exit $vrc)"
+		FAILED=$((FAILED + 1))
+	elif [ "$vrc" -ne 0 ] && grep -q ' failed=0 ' "$out/selftests.result"; then
+		echo "check: $what: FAILED: scripts/vm-run exit $vrc but no failed test"
+		FAILED=$((FAILED + 1))
+	fi
+	console_clean "$out/console.log" "${what%selftests}guest console"
+}
+
+# The selftests of stages 4b and 4c ("icount=" and "debug=" in
+# selftests/settings), and which of $SELFTESTS go to which guest.
 ICOUNT_TESTS=$(sed -n 's/^icount=//p' selftests/settings 2>/dev/null | tail -n1)
+DEBUG_TESTS=$(sed -n 's/^debug=//p' selftests/settings 2>/dev/null | tail -n1)
 MAIN_SEL=
 ICOUNT_SEL=
+DEBUG_SEL=
 RUN_MAIN=1
 RUN_ICOUNT=0
+RUN_DEBUG=0
 [ -n "$ICOUNT_TESTS" ] && RUN_ICOUNT=1
+[ -n "$DEBUG_TESTS" ] && RUN_DEBUG=1
+# run.sh's list of the debug guest's tests: its "debug=" line, or with
+# --debug every test but the icount ones.
+DEBUG_LIST=--debug
+if [ "$DEBUG_ALL" = 1 ]; then
+	DEBUG_LIST=--all
+	RUN_MAIN=0
+	RUN_ICOUNT=0
+	RUN_DEBUG=1
+fi
 if [ -n "${SELFTESTS:-}" ]; then
 	for t in $SELFTESTS; do
 		t=${t##*/}
 		t=${t%.sh}
-		if [[ " $ICOUNT_TESTS " == *" $t "* ]]; then
+		if [ "$DEBUG_ALL" = 1 ] || [[ " $DEBUG_TESTS " == *" $t "* ]]; then
+			DEBUG_SEL+=" $t"
+		elif [[ " $ICOUNT_TESTS " == *" $t "* ]]; then
 			ICOUNT_SEL+=" $t"
 		else
 			MAIN_SEL+=" $t"
@@ -122,8 +169,10 @@ if [ -n "${SELFTESTS:-}" ]; then
 	done
 	RUN_MAIN=0
 	RUN_ICOUNT=0
+	RUN_DEBUG=0
 	[ -n "$MAIN_SEL" ] && RUN_MAIN=1
 	[ -n "$ICOUNT_SEL" ] && RUN_ICOUNT=1
+	[ -n "$DEBUG_SEL" ] && RUN_DEBUG=1
 fi
 
 #-----------------------------------------------------------------------------
@@ -158,7 +207,15 @@ if ! make install DESTDIR="$PWD/build/sdk" </dev/null >build/sdk-install.log 2>&
 fi
 
 #-----------------------------------------------------------------------------
-stage "3/5 KUnit (scripts/kunit.sh)"
+if [ "$DEBUG_ALL" = 0 ]; then
+	stage "3/5 KUnit (scripts/kunit.sh)"
+else
+	stage "3/5 KUnit with KASAN (scripts/kunit.sh)"
+	# UML has KASAN (generic, outline) since 5.16; its own build
+	# directory, so that neither this nor the plain build starts over.
+	export KUNIT_BUILD_DIR=$ROOT/build/kunit/uml-kasan
+	export KUNIT_ARGS="--kconfig_add=CONFIG_KASAN=y --kconfig_add=CONFIG_KASAN_VMALLOC=y${KUNIT_ARGS:+ $KUNIT_ARGS}"
+fi
 if [ "${SKIP_KUNIT:-0}" = 1 ]; then
 	echo "check: kunit: skipped (SKIP_KUNIT=1)"
 	SKIPPED=$((SKIPPED + 1))
@@ -180,7 +237,9 @@ fi
 
 #-----------------------------------------------------------------------------
 stage "3b/5 lint (scripts/lint.sh: checkpatch --strict, sparse)"
-if bash scripts/lint.sh </dev/null >build/lint.log 2>&1; then
+if [ "$DEBUG_ALL" = 1 ]; then
+	echo "check: lint: not part of --debug"
+elif bash scripts/lint.sh </dev/null >build/lint.log 2>&1; then
 	echo "check: lint: ok"
 	PASSED=$((PASSED + 1))
 else
@@ -192,7 +251,7 @@ fi
 #-----------------------------------------------------------------------------
 stage "4/5 selftests in a guest (scripts/vm-run selftests/run.sh)"
 if [ "$RUN_MAIN" = 0 ]; then
-	echo "check: selftests: none to run (SELFTESTS=\"$SELFTESTS\" are all run in 4b)"
+	echo "check: selftests: none to run here"
 elif [ "${SKIP_SELFTESTS:-0}" = 1 ]; then
 	echo "check: selftests: skipped (SKIP_SELFTESTS=1)"
 	SKIPPED=$((SKIPPED + 1))
@@ -200,15 +259,7 @@ else
 	rm -f build/vm/selftests.result
 	# shellcheck disable=SC2086  # MAIN_SEL is a list of names
 	scripts/vm-run --timeout "${VM_TIMEOUT:-3600}" selftests/run.sh $MAIN_SEL </dev/null
-	vrc=$?
-	if ! add_result build/vm/selftests.result selftests; then
-		echo "check: selftests: FAILED: the guest run did not complete (scripts/vm-run exit $vrc)"
-		FAILED=$((FAILED + 1))
-	elif [ $vrc -ne 0 ] && grep -q ' failed=0 ' build/vm/selftests.result; then
-		echo "check: selftests: FAILED: scripts/vm-run exit $vrc but no failed test"
-		FAILED=$((FAILED + 1))
-	fi
-	console_clean build/vm/console.log "guest console"
+	guest_done build/vm "selftests" $?
 fi
 
 #-----------------------------------------------------------------------------
@@ -238,15 +289,34 @@ else
 		"SELFTESTS_RESULT=$ROOT/$out/selftests.result" \
 		"SELFTESTS_LOGDIR=$ROOT/$out/selftests" \
 		selftests/run.sh --icount $ICOUNT_SEL </dev/null
-	vrc=$?
-	if ! add_result "$out/selftests.result" "icount selftests"; then
-		echo "check: icount selftests: FAILED: the guest run did not complete (scripts/vm-run exit $vrc)"
-		FAILED=$((FAILED + 1))
-	elif [ $vrc -ne 0 ] && grep -q ' failed=0 ' "$out/selftests.result"; then
-		echo "check: icount selftests: FAILED: scripts/vm-run exit $vrc but no failed test"
-		FAILED=$((FAILED + 1))
-	fi
-	console_clean "$out/console.log" "icount guest console"
+	guest_done "$out" "icount selftests" $?
+fi
+
+#-----------------------------------------------------------------------------
+stage "4c/5 selftests in a debug-kernel guest (${DEBUG_SEL:-$DEBUG_LIST})"
+# KASAN, lockdep, kmemleak and fault injection make the kernel several
+# times slower under TCG, hence a list of its own (docs/debug-kernel.md).
+if [ "$RUN_DEBUG" = 0 ]; then
+	echo "check: debug selftests: none to run"
+elif [ "${SKIP_SELFTESTS:-0}" = 1 ] || [ "${SKIP_DEBUG_SELFTESTS:-0}" = 1 ]; then
+	echo "check: debug selftests: skipped (SKIP_SELFTESTS=1 or SKIP_DEBUG_SELFTESTS=1)"
+	SKIPPED=$((SKIPPED + 1))
+elif ! scripts/debug-kernel.sh </dev/null; then
+	echo "check: debug selftests: FAILED: scripts/debug-kernel.sh could not build the debug kernel"
+	FAILED=$((FAILED + 1))
+else
+	out=build/vm/debug
+	rm -f "$out/selftests.result"
+	timeout=${VM_DEBUG_TIMEOUT:-$((DEBUG_ALL ? 7200 : 2400))}
+	# Each test may take three times its usual timeout (settings'
+	# timeout=, 600 s): the checkers slow the kernel down that much.
+	# shellcheck disable=SC2086  # DEBUG_SEL is a list of names
+	VM_OUT=$out VM_KERNEL=debug scripts/vm-run --timeout "$timeout" \
+		"KSFT_TIMEOUT=${KSFT_TIMEOUT:-1800}" \
+		"SELFTESTS_RESULT=$ROOT/$out/selftests.result" \
+		"SELFTESTS_LOGDIR=$ROOT/$out/selftests" \
+		selftests/run.sh $DEBUG_LIST $DEBUG_SEL </dev/null
+	guest_done "$out" "debug selftests" $?
 fi
 
 #-----------------------------------------------------------------------------

@@ -12,6 +12,7 @@ PACKAGES=(
 	libnl-route-3-dev                                         # lib/qos_htb.c
 	linux-headers-amd64                                       # kmod/
 	linux-source-6.1 bc flex bison python3 xz-utils sparse    # KUnit (UML), lint
+	libelf-dev                                                # the debug kernel (objtool)
 	qemu-system-x86 linux-image-amd64 busybox-static kmod cpio  # scripts/vm-run
 	iproute2 iputils-ping jq ethtool tcpdump iperf3           # selftests
 	openvswitch-switch                                        # benchmarks

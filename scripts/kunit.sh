@@ -22,6 +22,8 @@
 # is enabled even if kmod/.kunitconfig does not name it (see below).
 #
 # Environment: KUNITCONFIG (default kmod/.kunitconfig), JOBS (default nproc),
+# KUNIT_BUILD_DIR (default build/kunit/uml; another one for another config,
+# such as "make check-debug"'s KASAN build, keeps both incremental),
 # KUNIT_ARGS (extra kunit.py arguments, e.g. a suite glob "xswitch*" or
 # "--kconfig_add=CONFIG_KASAN=y"), KSRC_TARBALL (see lib-ksrc.sh).
 
@@ -32,7 +34,7 @@ set -u -o pipefail
 
 KUNITCONFIG=${KUNITCONFIG:-$XSW_REPO/kmod/.kunitconfig}
 JOBS=${JOBS:-$(nproc)}
-UML_BUILD=$XSW_KUNIT_DIR/uml
+UML_BUILD=${KUNIT_BUILD_DIR:-$XSW_KUNIT_DIR/uml}
 RESULT=$XSW_KUNIT_DIR/result
 LOG=$XSW_KUNIT_DIR/kunit.log
 

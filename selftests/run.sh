@@ -5,19 +5,28 @@
 #
 #	scripts/vm-run selftests/run.sh [TEST...]
 #	scripts/vm-run selftests/run.sh --icount [TEST...]
+#	VM_KERNEL=debug scripts/vm-run selftests/run.sh --debug [TEST...]
+#	VM_KERNEL=debug scripts/vm-run selftests/run.sh --all
 #
 # Runs every selftests/*.sh except lib.sh, run.sh and demo.sh and the
-# tests that "icount=" in selftests/settings lists (or just the TESTs
-# named, with or without .sh, whatever the list; or with --icount and no
-# TEST the listed ones), each under a timeout, and prints kselftest TAP with
+# tests that "icount=" and "debug=" in selftests/settings list (or just the
+# TESTs named, with or without .sh, whatever the list; with --icount or
+# --debug and no TEST the listed ones; with --all all but the icount ones),
+# each under a timeout, and prints kselftest TAP with
 # each test's output indented as "# " lines.  The listed tests measure
 # rates against the guest's clock: scripts/check.sh runs them with
 # --icount in a guest of their own under QEMU -icount shift=0,sleep=off,
 # one vCPU; --icount also runs each test without a timeout (the guest's
 # clock races ahead while it waits for the host) and prints its output
-# when it ends.  Then:
+# when it ends.  The "debug=" tests run (in scripts/check.sh) in a guest
+# of the debug kernel (scripts/debug-kernel.sh: KASAN, lockdep, kmemleak,
+# fault injection); --debug and --all change only which tests run.  Then:
 #   "rmmod xswitch"     unloads every loaded xsw_* extension module and
 #                       xswitch itself; a failed rmmod fails this test;
+#   "kmemleak clean"    with kmemleak (the debug kernel) only: two scans
+#                       once the last objects are old enough to be
+#                       reported, and no suspected leak (boot's own are
+#                       cleared before the first test);
 #   "kernel log clean"  fails if dmesg has any line matching
 #                       scripts/vm/kernel-log-patterns (WARNING, BUG, Oops,
 #                       refcount, unregister_netdevice: waiting, ...).
@@ -39,18 +48,24 @@ PATTERNS=$PROJ/scripts/vm/kernel-log-patterns
 
 TIMEOUT=600
 ICOUNT_TESTS=
+DEBUG_TESTS=
 if [ -r "$HERE/settings" ]; then
 	t=$(sed -n 's/^timeout=\([0-9][0-9]*\)$/\1/p' "$HERE/settings" | tail -n1)
 	[ -n "$t" ] && TIMEOUT=$t
 	ICOUNT_TESTS=$(sed -n 's/^icount=//p' "$HERE/settings" | tail -n1)
+	DEBUG_TESTS=$(sed -n 's/^debug=//p' "$HERE/settings" | tail -n1)
 fi
 TIMEOUT=${KSFT_TIMEOUT:-$TIMEOUT}
 
 ICOUNT=0
-if [ "${1:-}" = --icount ]; then
-	ICOUNT=1
-	shift
-fi
+LIST=default
+case "${1:-}" in
+--icount) ICOUNT=1; LIST=icount; shift ;;
+--debug) LIST=debug; shift ;;
+--all) LIST=all; shift ;;
+esac
+KMEMLEAK=/sys/kernel/debug/kmemleak
+[ -w "$KMEMLEAK" ] || KMEMLEAK=
 
 mkdir -p "$(dirname "$RESULT")" "$LOGDIR"
 rm -f "$RESULT"
@@ -68,15 +83,19 @@ if [ $# -gt 0 ]; then
 		t=${t##*/}
 		tests+=("${t%.sh}")
 	done
-elif [ "$ICOUNT" = 1 ]; then
+elif [ "$LIST" = icount ]; then
 	read -ra tests <<<"$ICOUNT_TESTS"
+elif [ "$LIST" = debug ]; then
+	read -ra tests <<<"$DEBUG_TESTS"
 else
 	for f in "$HERE"/*.sh; do
 		t=${f##*/}
 		t=${t%.sh}
 		case "$t" in
 		lib|run|demo) ;;
-		*)	[[ " $ICOUNT_TESTS " == *" $t "* ]] || tests+=("$t") ;;
+		*)	[[ " $ICOUNT_TESTS " == *" $t "* ]] && continue
+			[ "$LIST" = default ] && [[ " $DEBUG_TESTS " == *" $t "* ]] && continue
+			tests+=("$t") ;;
 		esac
 	done
 fi
@@ -92,7 +111,14 @@ skip() { skipped=$((skipped + 1)); echo "ok $num $1 # SKIP${2:+ $2}"; }
 indent() { sed -u 's/^/# /'; }
 
 echo "TAP version 13"
-echo "1..$((${#tests[@]} + 2))"
+echo "1..$((${#tests[@]} + ${KMEMLEAK:+1} + 2))"
+
+# Suspects from before the tests (the boot's) are not theirs: report them
+# now, then mark them as seen.
+if [ -n "$KMEMLEAK" ]; then
+	echo scan >"$KMEMLEAK" && echo clear >"$KMEMLEAK" ||
+		echo "# warning: cannot scan and clear $KMEMLEAK"
+fi
 
 for t in "${tests[@]}"; do
 	num=$((num + 1))
@@ -176,11 +202,32 @@ else
 	fi
 fi
 
+# Leaks, after the unload so that what the modules left behind counts too.
+# kmemleak reports an object only when it is older than 5 s (its
+# jiffies_min_age) and unchanged since the scan before (its checksum), so:
+# wait until the newest object is 5 s old by the guest's clock, then scan
+# twice.  A scan is synchronous when written.
+if [ -n "$KMEMLEAK" ]; then
+	num=$((num + 1))
+	uptime_cs() { local up; read -r up _ </proc/uptime; echo "${up/./}"; }
+	ripe=$(($(uptime_cs) + 550))
+	while [ "$(uptime_cs)" -lt "$ripe" ]; do sleep 0.5; done
+	if ! { echo scan >"$KMEMLEAK" && echo scan >"$KMEMLEAK"; }; then
+		fail "kmemleak clean" "cannot scan"
+	elif ! cat "$KMEMLEAK" >"$WORK/kmemleak"; then
+		fail "kmemleak clean" "cannot read $KMEMLEAK"
+	elif [ -s "$WORK/kmemleak" ]; then
+		echo "# kmemleak: $(grep -c '^unreferenced object' "$WORK/kmemleak") suspected leaks:"
+		head -n 100 "$WORK/kmemleak" | indent
+		cp "$WORK/kmemleak" "$LOGDIR/kmemleak.log" 2>/dev/null
+		fail "kmemleak clean"
+	else
+		pass "kmemleak clean"
+	fi
+fi
+
 # The kernel log, after the unload so leaks reported then count too.
 num=$((num + 1))
-if [ -w /sys/kernel/debug/kmemleak ]; then
-	echo scan >/sys/kernel/debug/kmemleak 2>/dev/null
-fi
 if [ ! -r "$PATTERNS" ]; then
 	fail "kernel log clean" "no $PATTERNS"
 elif ! dmesg >"$WORK/dmesg" 2>&1; then

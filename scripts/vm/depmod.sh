@@ -12,6 +12,8 @@
 # match), next to its own copy of the .ko files in extra/.
 #
 # Usage: scripts/vm/depmod.sh KVER DIR
+# GUEST_MODROOT and GUEST_MODULES (scripts/vm-run) name another root for
+# lib/modules/KVER and another directory of the project's .ko files.
 # Cached: reruns depmod only when a module file or the kernel changes.
 
 set -euo pipefail
@@ -19,11 +21,15 @@ set -euo pipefail
 KVER=${1:?usage: depmod.sh KVER DIR}
 DIR=${2:?usage: depmod.sh KVER DIR}
 PROJ=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
-SRC=/lib/modules/$KVER
+SRC=${GUEST_MODROOT:-}/lib/modules/$KVER
 DST=$DIR/lib/modules/$KVER
 
 shopt -s nullglob
-kos=("$PROJ"/kmod/*.ko "$PROJ"/kmod/ext/*.ko)
+if [ -n "${GUEST_MODULES:-}" ]; then
+	kos=("$GUEST_MODULES"/*.ko)
+else
+	kos=("$PROJ"/kmod/*.ko "$PROJ"/kmod/ext/*.ko)
+fi
 shopt -u nullglob
 
 stamp=$(

@@ -21,7 +21,8 @@
 # shellcheck disable=SC2034  # variables are for the sourcing scripts
 # shellcheck disable=SC2154  # ksft_* are lib.sh's
 
-ST_KO=$(cd "$L2_DIR/../ext" && pwd)/xsw_selftest.ko
+# The guest of a debug kernel has its own build (scripts/vm/guest-init).
+ST_KO=${XSW_SELFTEST_KO:-$(cd "$L2_DIR/../ext" && pwd)/xsw_selftest.ko}
 
 # st_load: load xsw_selftest.ko (skip if it is not built, fail if it does
 # not load); it is unloaded at exit.
