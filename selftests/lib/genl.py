@@ -182,7 +182,10 @@ def answer(sock):
     res = Result()
     while True:
         try:
-            buf = sock.recv(1 << 20, socket.MSG_DONTWAIT)
+            # 64 KiB: more than a dump's part (32 KiB at most), and
+            # below malloc's mmap threshold, which would cost a page
+            # fault per page on every call.
+            buf = sock.recv(65536, socket.MSG_DONTWAIT)
         except BlockingIOError:
             return res
         off = 0

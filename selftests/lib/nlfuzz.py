@@ -490,18 +490,23 @@ VOLATILE = {
 
 
 def norm(aset, buf):
-    """A message's attributes without the volatile ones, as a tuple;
-    nests (NLA_F_NESTED) are normalised too, with the same set's volatile
-    numbers (no nest of ours reuses one for configuration)."""
-    drop = {anum(aset, a) for a in VOLATILE[aset]}
-    res = []
+    """A message's attributes without the volatile ones, as bytes; nests
+    (NLA_F_NESTED) are normalised too, with the same set's volatile
+    numbers (no nest of ours reuses one for configuration).  Dumps list
+    objects in the order they were made, and attributes in a fixed order,
+    so equal configurations give equal bytes."""
+    drop = DROP[aset]
+    out = []
     for atype, val in genl.attrs(buf, flags=True):
         if atype & 0x3fff in drop:
             continue
         if atype & genl.NLA_F_NESTED:
             val = norm(aset, val)
-        res.append((atype, val))
-    return tuple(sorted(res))
+        out.append(genl.attr(atype, val))
+    return b"".join(out)
+
+
+DROP = {}
 
 
 def read_state(conn):
@@ -1278,8 +1283,7 @@ OPS_BY_CMD = {}
 
 
 def baseline_present(state):
-    names = b"".join(v for m in state["switches"] for _, v in m
-                     if isinstance(v, bytes))
+    names = b"".join(state["switches"])
     return b"fzsw0\0" in names and b"fzsw1\0" in names
 
 
@@ -1396,6 +1400,16 @@ def drain(conn):
 
 # ---------------------------------------------------------------------------
 
+def init(header):
+    """Read the header; the errors of the table against it."""
+    V.update(parse_header(header))
+    for aset, names in VOLATILE.items():
+        DROP[aset] = {anum(aset, a) for a in names}
+    for op in OPS:
+        OPS_BY_CMD[cmd_of(op)] = op.split("/")[0]
+    return check_table()
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--header", default=HEADER)
@@ -1405,10 +1419,7 @@ def main():
                                      "fault", "list"])
     ap.add_argument("count", nargs="?", type=int, default=1000)
     args = ap.parse_args()
-    V.update(parse_header(args.header))
-    for op in OPS:
-        OPS_BY_CMD[cmd_of(op)] = op.split("/")[0]
-    errs = check_table()
+    errs = init(args.header)
     if errs:
         for e in errs:
             print(f"FAIL table: {e}")
