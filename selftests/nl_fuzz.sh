@@ -16,8 +16,9 @@
 #   policies cannot see.  Each must be refused with an extack message and
 #   leave the configuration as it was.  Failures are listed as
 #   "FAIL <command> <attribute>: <case>: sent <hex>: <what came back>".
-# random: XSW_FUZZ_COUNT (default 5000, about 2 minutes in a TCG guest) random mutations of valid messages,
-#   seed XSW_FUZZ_SEED (default: this shell's pid, printed): no refusal may
+# random: XSW_FUZZ_COUNT random mutations of valid messages (default 5000,
+#   about 2 minutes in a TCG guest; make check-debug: 100000), seed
+#   XSW_FUZZ_SEED (default: this shell's pid, printed): no refusal may
 #   change the configuration; refusals without a message are counted.
 # kernel log: nothing the fuzzing did may WARN, BUG or oops.
 
