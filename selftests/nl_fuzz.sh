@@ -16,7 +16,7 @@
 #   policies cannot see.  Each must be refused with an extack message and
 #   leave the configuration as it was.  Failures are listed as
 #   "FAIL <command> <attribute>: <case>: sent <hex>: <what came back>".
-# random: XSW_FUZZ_COUNT random mutations of valid messages (default 5000,
+# random: XSW_FUZZ_COUNT random mutations of valid messages (default 3000,
 #   about 2 minutes in a TCG guest; make check-debug: 100000), seed
 #   XSW_FUZZ_SEED (default: this shell's pid, printed): no refusal may
 #   change the configuration; refusals without a message are counted.
@@ -31,7 +31,7 @@ ALL_TESTS="
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/lib/nlfuzz.sh"
 
-: "${XSW_FUZZ_COUNT:=5000}"
+: "${XSW_FUZZ_COUNT:=3000}"
 : "${XSW_FUZZ_SEED:=$$}"
 
 fuzz_baseline()

@@ -42,6 +42,11 @@ nlfuzz_report()
 		retmsg="$(grep -c '^FAIL' "$log") failed:
 $fails"
 	fi
+	if grep -q '^Traceback' "$log"; then
+		retmsg="${retmsg:+$retmsg
+}nlfuzz.py stopped:
+$(sed -n '/^Traceback/,$p' "$log" | tail -n 20)"
+	fi
 	grep -E '^(structured|random|fault|  no message):' "$log" | sed 's/^/# /'
 }
 
