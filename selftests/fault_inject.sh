@@ -42,13 +42,10 @@ knob()
 
 fault_every_command()
 {
-	local log=$TMPD/fault.log t0=$SECONDS
+	local log=$TMPD/fault.log
 
 	RET=0
-	nlfuzz fault >"$log" 2>&1
-	check_err $? "a command failed badly under fault injection"
-	nlfuzz_report "$log"
-	echo "# fault: $((SECONDS - t0)) s"
+	nlfuzz_run "$log" "a command failed badly under fault injection" fault
 	log_test "fail-nth over every command: $(sed -n 's/^fault: [0-9]* commands, \([0-9]*\) injection points.*/\1/p' "$log") injection points"
 }
 

@@ -50,26 +50,19 @@ fuzz_baseline()
 
 fuzz_structured()
 {
-	local log=$TMPD/structured.log t0=$SECONDS
+	local log=$TMPD/structured.log
 
 	RET=0
-	nlfuzz structured >"$log" 2>&1
-	check_err $? "structured cases failed"
-	nlfuzz_report "$log"
-	echo "# structured: $((SECONDS - t0)) s"
+	nlfuzz_run "$log" "structured cases failed" structured
 	log_test "structured cases: $(sed -n 's/^structured: \([0-9]*\) cases.*/\1/p' "$log")"
 }
 
 fuzz_random()
 {
-	local log=$TMPD/random.log t0=$SECONDS
-
 	RET=0
 	echo "# random: XSW_FUZZ_COUNT=$XSW_FUZZ_COUNT XSW_FUZZ_SEED=$XSW_FUZZ_SEED"
-	nlfuzz --seed "$XSW_FUZZ_SEED" random "$XSW_FUZZ_COUNT" >"$log" 2>&1
-	check_err $? "random messages: a refusal changed the state"
-	nlfuzz_report "$log"
-	echo "# random: $((SECONDS - t0)) s"
+	nlfuzz_run "$TMPD/random.log" "random messages: a refusal changed the state" \
+		--seed "$XSW_FUZZ_SEED" random "$XSW_FUZZ_COUNT"
 	log_test "random messages: $XSW_FUZZ_COUNT, seed $XSW_FUZZ_SEED"
 }
 

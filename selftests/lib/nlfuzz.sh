@@ -7,8 +7,11 @@
 #	nlfuzz_setup          root, python3, the modules, $TMPD, and $NS: a
 #	                      namespace without IPv6, so no frame moves
 #	nlfuzz ARGS...        selftests/lib/nlfuzz.py ARGS in $NS
-#	nlfuzz_report LOG     the FAIL lines of LOG as the test's reason, and
-#	                      its summary lines as "# " lines
+#	nlfuzz_run LOG WHY ARGS...
+#	                      nlfuzz ARGS into LOG: a failure (WHY) unless it
+#	                      exits 0, with its FAIL lines (or where it
+#	                      stopped) as the test's reason; its summary lines
+#	                      and the time it took as "# " lines
 #	nlfuzz_kernel_log     a test: no line of the kernel log since
 #	                      nlfuzz_setup matches scripts/vm/kernel-log-patterns
 
@@ -33,10 +36,13 @@ nlfuzz()
 	ip netns exec "$NS" python3 "$NLFUZZ_PY" "$@"
 }
 
-nlfuzz_report()
+nlfuzz_run()
 {
-	local log=$1 fails
+	local log=$1 why=$2 t0=$SECONDS fails
 
+	shift 2
+	nlfuzz "$@" >"$log" 2>&1
+	check_err $? "$why"
 	fails=$(grep '^FAIL' "$log")
 	if [ -n "$fails" ]; then
 		retmsg="$(grep -c '^FAIL' "$log") failed:
@@ -48,6 +54,8 @@ $fails"
 $(sed -n '/^Traceback/,$p' "$log" | tail -n 20)"
 	fi
 	grep -E '^(structured|random|fault|  no message):' "$log" | sed 's/^/# /'
+	log=${log##*/}
+	echo "# ${log%.log}: $((SECONDS - t0)) s"
 }
 
 nlfuzz_kernel_log()
