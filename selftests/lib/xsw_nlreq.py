@@ -102,7 +102,7 @@ class Client:
                 if k.startswith(prefix)}
 
     def send(self, cmd, specs, dump=False):
-        """(replies, ack, {offset: attribute name}) of one request."""
+        """(genl.Result, {offset: attribute name}) of one request."""
         obj = next(o for o in OBJECTS if cmd.startswith(o + "_"))
         body, where = b"", {}
         for spec in specs:
@@ -111,9 +111,12 @@ class Client:
             nested = genl.NLA_F_NESTED if value.startswith("nest:") else 0
             body += genl.attr(self.attr_id(obj, name) | nested,
                               encode(value))
-        replies, ack = genl.request(self.sock, self.fam,
-                                    self.vals["XSW_CMD_" + cmd], body, dump)
-        return replies, ack, where
+        flags = genl.NLM_F_REQUEST | genl.NLM_F_ACK
+        if dump:
+            flags |= genl.NLM_F_DUMP
+        msg = genl.message(self.fam, self.vals["XSW_CMD_" + cmd], body,
+                           flags=flags, seq=1)
+        return genl.transact(self.sock, msg), where
 
     def strip(self, obj, buf):
         """The attributes of buf but the volatile ones, as bytes."""
@@ -130,10 +133,10 @@ class Client:
 
     def dump(self, cmd, specs=()):
         obj = cmd.split("_")[0]
-        replies, ack, _ = self.send(cmd, list(specs), dump=True)
-        if ack.errno:
-            raise SystemExit(f"{cmd} dump failed: errno {ack.errno} {ack.msg}")
-        return [self.strip(obj, body) for _, body in replies]
+        res, _ = self.send(cmd, list(specs), dump=True)
+        if res.error:
+            raise SystemExit(f"{cmd} dump failed: {res}")
+        return [self.strip(obj, body) for body in res.replies]
 
     def state(self):
         """Every setting of every switch in the namespace, as bytes."""
@@ -178,25 +181,25 @@ def check(client, line):
     cmd = args[0]
     refusal = "|" in expect
     before = client.state() if refusal else None
-    replies, ack, where = client.send(cmd, args[1:], dump)
+    res, where = client.send(cmd, args[1:], dump)
+    errno = -(res.error or 0)
     obj = cmd.split("_")[0]
     answer = json.dumps({
-        "errno": ack.errno, "msg": ack.msg,
-        "attr": where.get(ack.offset), "miss":
-        client.names(obj).get(ack.miss_type), "replies": len(replies)})
+        "errno": errno, "msg": res.msg,
+        "attr": where.get(res.offs), "miss":
+        client.names(obj).get(res.miss_type), "replies": len(res.replies)})
     if expect.startswith("ok"):
         n = expect.partition(":")[2]
-        good = ack.errno == 0 and (not n or int(n) == len(replies))
+        good = errno == 0 and (not n or int(n) == len(res.replies))
         return None if good else answer
     kind, regex, attr = expect.split("|")
     if kind == "miss":
-        good = (ack.errno == 22 and
-                client.names(obj).get(ack.miss_type) == attr)
+        good = (errno == 22 and
+                client.names(obj).get(res.miss_type) == attr)
     else:
-        errno = kind
-        good = (ack.errno == int(errno) and
-                (attr == "-" or where.get(ack.offset) == attr))
-    good = good and bool(ack.msg) and re.search(regex, ack.msg)
+        good = (errno == int(kind) and
+                (attr == "-" or where.get(res.offs) == attr))
+    good = good and bool(res.msg) and re.search(regex, res.msg)
     if not good:
         return answer
     if client.state() != before:
