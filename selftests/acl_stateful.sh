@@ -387,15 +387,24 @@ vm_udp_to_peer()
 # from 10.0.0.2:5003 to 10.0.0.1:40000 is return traffic.
 udp_return_exact_tuple()
 {
-	local d0 d1 n0 n1
+	local d0 d1 n0 n1 k0
 
 	RET=0
+	# The connection idles out after 30 s, which a slow host can spend
+	# since V opened it: V sends on it again, and P's echo server's answer
+	# reaching V's sink says it is open.
+	n0=$(served v40000)
+	send "$NS_V" e0 --src "$MAC_V" --dst "$MAC_P" udp4 "$IP_V" "$IP_P" 40000 5003
+	busywait 30000 served_reach v40000 $((n0 + 1))
+	check_err $? "P's answer to V's datagram from 40000 did not reach V's sink"
 	d0=$(acl_drops)
 	n0=$(served v40000)
+	k0=$(grep -cx "udp $IP_P 5003" "$TMPD/v40000.log")
+	# The return datagram first, seconds after V's.
+	send "$NS_P" e0 --src "$MAC_P" --dst "$MAC_V" udp4 "$IP_P" "$IP_V" 5003 40000
 	send "$NS_P" e0 --src "$MAC_P" --dst "$MAC_V" udp4 "$IP_P" "$IP_V" 5004 40000
 	send "$NS_P" e0 --src "$MAC_P" --dst "$MAC_V" udp4 "$IP_P" "$IP_V" 5003 40001
 	send "$NS_P" e0 --src "$MAC_P" --dst "$MAC_V" udp4 10.0.0.3 "$IP_V" 5003 40000
-	send "$NS_P" e0 --src "$MAC_P" --dst "$MAC_V" udp4 "$IP_P" "$IP_V" 5003 40000
 	busywait 30000 drops_reach $((d0 + 3))
 	busywait 30000 served_reach v40000 $((n0 + 1))
 	d1=$(acl_drops)
@@ -404,7 +413,7 @@ udp_return_exact_tuple()
 	n1=$(served v40000)
 	[ "$n1" -eq $((n0 + 1)) ]
 	check_err $? "V's sink got $((n1 - n0)) datagrams, expected 1"
-	grep -qx "udp $IP_P 5003" "$TMPD/v40000.log"
+	[ "$(grep -cx "udp $IP_P 5003" "$TMPD/v40000.log")" -eq $((k0 + 1)) ]
 	check_err $? "V's sink did not get the datagram from $IP_P:5003"
 
 	log_test "return traffic is the connection's tuple reversed, exactly"
@@ -591,6 +600,11 @@ conn_max_evicts()
 	[ "$e1" -gt "$e0" ]
 	check_err $? "conn-max 4: evictions $e0 -> $e1, expected more"
 
+	# V's sink for P's answer to the newest flow, ready before that flow:
+	# the flows idle out after 30 s, which a slow host can spend.
+	serve v41010 "$NS_V" sink 41010
+	check_err $? "V's UDP sink on 41010 did not start"
+
 	# Four more: each evicts one, the newest stay.
 	for sport in 41007 41008 41009 41010; do
 		flow "$sport"
@@ -605,15 +619,13 @@ conn_max_evicts()
 	[ $((e1 - e0 + x1 - x0)) -ge 4 ] && [ "$e1" -gt "$e0" ]
 	check_err $? "4 more flows: evictions $e0 -> $e1, expired $x0 -> $x1, expected at least +4 in all"
 
-	# P answers the oldest flow (evicted: dropped) and the newest (let in).
-	serve v41010 "$NS_V" sink 41010
-	check_err $? "V's UDP sink on 41010 did not start"
+	# P answers the newest flow (let in) and the oldest (evicted: dropped).
 	d0=$(acl_drops)
 	s0=$(served v41010)
-	send "$NS_P" e0 --src "$MAC_P" --dst "$MAC_V" udp4 "$IP_P" "$IP_V" 9999 41001
-	busywait 30000 drops_reach $((d0 + 1))
 	send "$NS_P" e0 --src "$MAC_P" --dst "$MAC_V" udp4 "$IP_P" "$IP_V" 9999 41010
 	busywait 30000 served_reach v41010 $((s0 + 1))
+	send "$NS_P" e0 --src "$MAC_P" --dst "$MAC_V" udp4 "$IP_P" "$IP_V" 9999 41001
+	busywait 30000 drops_reach $((d0 + 1))
 	d1=$(acl_drops)
 	[ "$d1" -eq $((d0 + 1)) ]
 	check_err $? "answers to 41001 and 41010: vV acl drops $d0 -> $d1, expected +1"
