@@ -23,7 +23,8 @@
 #                  and xswitch loaded again; a fresh switch must forward;
 #   config         four processes at once replace ACLs, set a port, flush
 #                  the FDB and set rate limits ("xsw -batch" of
-#                  XSW_RACE_CYCLES commands each); every command must
+#                  XSW_RACE_CONFIG_CYCLES commands each, default the
+#                  larger of 200 and XSW_RACE_CYCLES); every command must
 #                  succeed and the last of each must be what "xsw show"
 #                  reads back.
 # The same commands also run, in turn, from a background process during
@@ -72,7 +73,9 @@ source "$(dirname "$0")/lib/l2.sh"
 # shellcheck source=lib/ext.sh source-path=SCRIPTDIR
 source "$(dirname "$0")/lib/ext.sh"
 
-CYCLES=${XSW_RACE_CYCLES:-3}
+CYCLES=${XSW_RACE_CYCLES:-2}
+# The config kind's commands are cheap (one xsw -batch process each).
+CFG_CYCLES=${XSW_RACE_CONFIG_CYCLES:-$((CYCLES > 200 ? CYCLES : 200))}
 TIME_CAP=${XSW_RACE_TIME_CAP:-3000}
 # Bound on each wait for a condition, in ms (a debug kernel is slow).
 WAIT_MS=${XSW_RACE_WAIT_MS:-60000}
@@ -515,7 +518,7 @@ module_reload()
 }
 
 # config_concurrent: four processes, one per kind of cfg_cmd, each an
-# "xsw -batch" of CYCLES commands, at once; every command must succeed
+# "xsw -batch" of CFG_CYCLES commands, at once; every command must succeed
 # (a batch stops at its first failure) and the last of each must show.
 config_concurrent()
 {
@@ -525,7 +528,7 @@ config_concurrent()
 	bg_worker_done
 	klog_mark
 	for k in acl port fdb qos; do
-		for ((i = 1; i <= CYCLES; i++)); do
+		for ((i = 1; i <= CFG_CYCLES; i++)); do
 			cfg_cmd "$k" "$i"
 		done >"$TMPD/batch.$k"
 		timeout 3000 "$XSW" -n "$NSW" -batch "$TMPD/batch.$k" \
@@ -539,25 +542,35 @@ config_concurrent()
 		i=$((i + 1))
 		check_err "$rc" "$k: xsw -batch exit $rc: $(head -c 300 "$TMPD/batch.$k.err")"
 	done
-	[ "$RET" -eq 0 ] && NCYC[config]=$CYCLES
+	[ "$RET" -eq 0 ] && NCYC[config]=$CFG_CYCLES
 
-	want=$(grep -c . "$TMPD/rules.$((CYCLES % 2))")
-	got=$(xsw_jq -n "$NSW" ".[] | select(.dir == \"$( ((CYCLES % 2)) && echo in || echo out)\") |
+	want=$(grep -c . "$TMPD/rules.$((CFG_CYCLES % 2))")
+	got=$(xsw_jq -n "$NSW" ".[] | select(.dir == \"$( ((CFG_CYCLES % 2)) && echo in || echo out)\") |
 		.rules | length" acl show dev vcfg)
 	[ "$got" = "$want" ]
 	check_err $? "vcfg's ACL has $got rules after the last replace, expected $want"
 	got=$(port_get "$NSW" vcfg '| "\(.dhcp_guard) \(.router_guard) \(.learn_limit)"')
-	want="$( ((CYCLES % 2)) && echo true || echo false) $( ((CYCLES % 3)) && echo true || echo false) $((100 + CYCLES % 50))"
+	want="$( ((CFG_CYCLES % 2)) && echo true || echo false) $( ((CFG_CYCLES % 3)) && echo true || echo false) $((100 + CFG_CYCLES % 50))"
 	[ "$got" = "$want" ]
 	check_err $? "vcfg: guards and learn limit '$got', expected '$want'"
 	got=$(xsw_jq -n "$NSW" '.[0].max[] | select(.dir == "out") | .rate' qos show dev vcfg)
-	want=$(((10 + CYCLES % 90) * 1000000))
+	want=$(((10 + CFG_CYCLES % 90) * 1000000))
 	[ "$got" = "$want" ]
 	check_err $? "vcfg's rate limit out is '$got', expected $want (the last set)"
 	out=$(klog_clean)
 	check_err $? "kernel log: $out"
 
-	log_test "ACL replace, port set, FDB flush, QoS set from 4 processes at once ($CYCLES each)"
+	log_test "ACL replace, port set, FDB flush, QoS set from 4 processes at once ($CFG_CYCLES each)"
+}
+
+# flood_sent: what flood.py last said it sent, if more than 0.
+flood_sent()
+{
+	local n
+
+	n=$(awk '{ print $2 }' "$TMPD/flood" 2>/dev/null)
+	echo "${n:-0}"
+	[ "${n:-0}" -gt 0 ]
 }
 
 traffic_flowed()
@@ -567,9 +580,9 @@ traffic_flowed()
 	RET=0
 	kill -0 "$FLOOD_PID" 2>/dev/null
 	check_err $? "flood.py died: $(head -c 300 "$TMPD/flood.err")"
-	sent=$(awk '{ print $2 }' "$TMPD/flood" 2>/dev/null)
-	[ "${sent:-0}" -gt 0 ]
+	busywait "$WAIT_MS" flood_sent >/dev/null
 	check_err $? "flood.py sent nothing"
+	sent=$(flood_sent)
 	log_info "flood.py sent ${sent:-0} frames"
 	for k in lower-device netns extension switch module config; do
 		log_info "cycles: $k ${NCYC[$k]:-0}"
@@ -580,7 +593,7 @@ traffic_flowed()
 l2_require
 require_cmd python3 modprobe rmmod
 setup || exit "$ksft_fail"
-log_info "$CYCLES cycles of each kind (XSW_RACE_CYCLES), time cap ${TIME_CAP}s per kind"
+log_info "$CYCLES cycles of each kind (XSW_RACE_CYCLES), $CFG_CYCLES of config, time cap ${TIME_CAP}s per kind"
 bg_worker_start
 tests_run
 exit "$EXIT_STATUS"

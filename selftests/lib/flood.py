@@ -10,7 +10,7 @@ IFNAME, looked up by name at every send: an interface that does not exist
 peers of ports that a test deletes and re-creates.  The frames are what
 the switch parses: IPv4 UDP, IPv4 ICMP echo, IPv6 UDP and ARP-less raw
 frames of an experimental ethertype, from a fixed source MAC per IFNAME
-(so that port security learns it once).  Every 64 bursts, and at exit, it
+(so that port security learns it once).  Every second, and at exit, it
 writes "sent N skipped M" to STATEFILE (atomically, by rename).  Bursts
 are paced (10 ms apart) so that the flood does not starve the test.  Run it
 in the namespace of the IFNAMEs.
@@ -59,7 +59,8 @@ def main():
     s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
     per = {n: frames(bytes([2, 0, 0, 0xfd, 0, i + 1]))
            for i, n in enumerate(names)}
-    sent = skipped = rounds = 0
+    sent = skipped = 0
+    last = time.monotonic()
 
     def report():
         with open(state + ".tmp", "w") as f:
@@ -76,9 +77,9 @@ def main():
                 except OSError:
                     skipped += 1
                     break
-        rounds += 1
-        if rounds % 64 == 0:
+        if time.monotonic() - last >= 1:
             report()
+            last = time.monotonic()
         time.sleep(0.01)
     report()
     return 0
