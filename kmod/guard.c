@@ -3,15 +3,20 @@
  * xswitch: DHCP guard and router guard, Hyper-V's port protections
  * against a VM that pretends to be a DHCP server or a router.
  *
- * The frame is read with skb->data at its Ethernet header; any 802.1Q
- * tag is already out of the payload.  Headers are pulled before they are
- * read; a frame too short to hold the headers its ethertype promises is
- * not a server message and passes.
+ * The frame is read with skb->data at its Ethernet header; the outer
+ * 802.1Q tag is already out of the payload.  Tags left in it (802.1ad,
+ * which the switch carries as payload, or a tag behind a priority tag)
+ * are looked through, up to MAX_TAGS: a VM must not hide a server message
+ * from the guards behind a tag that a receiver, or the network behind a
+ * trunk, takes off.  Headers are pulled before they are read; a frame too
+ * short to hold the headers its ethertype promises is not a server
+ * message and passes.
  */
 
 #include <linux/icmp.h>
 #include <linux/icmpv6.h>
 #include <linux/if_ether.h>
+#include <linux/if_vlan.h>
 #include <linux/ip.h>
 #include <linux/ipv6.h>
 #include <linux/udp.h>
@@ -23,18 +28,41 @@
 
 #define DHCP_SERVER_PORT	67
 #define DHCPV6_SERVER_PORT	547
+/* VLAN tags in the payload looked through, as OVS parses two. */
+#define MAX_TAGS		2
 
 struct l4 {
 	u8 proto;
+	bool v6;
 	int off;		/* from skb->data */
 };
+
+/* The ethertype behind the tags in the payload; *off is where it starts. */
+static __be16 inner_proto(struct sk_buff *skb, int *off)
+{
+	__be16 proto = eth_hdr(skb)->h_proto;
+	int i;
+
+	*off = ETH_HLEN;
+	for (i = 0; i < MAX_TAGS && eth_type_vlan(proto); i++) {
+		const struct vlan_hdr *vh;
+
+		if (!pskb_may_pull(skb, *off + VLAN_HLEN))
+			return 0;
+		vh = (const struct vlan_hdr *)(skb->data + *off);
+		proto = vh->h_vlan_encapsulated_proto;
+		*off += VLAN_HLEN;
+	}
+	return proto;
+}
 
 /* The L4 header of the first fragment; false if there is none to read. */
 static bool find_l4(struct sk_buff *skb, struct l4 *l4)
 {
-	__be16 proto = eth_hdr(skb)->h_proto;
-	int off = ETH_HLEN;
+	int off;
+	__be16 proto = inner_proto(skb, &off);
 
+	l4->v6 = proto == htons(ETH_P_IPV6);
 	if (proto == htons(ETH_P_IP)) {
 		const struct iphdr *iph;
 
@@ -108,14 +136,12 @@ static bool is_router_message(struct sk_buff *skb, const struct l4 *l4,
 int xsw_guard_check(const struct xsw_port_policy *pol, struct sk_buff *skb)
 {
 	struct l4 l4;
-	bool v6;
 
 	if (!find_l4(skb, &l4))
 		return -1;
-	v6 = eth_hdr(skb)->h_proto == htons(ETH_P_IPV6);
-	if (pol->dhcp_guard && is_dhcp_server(skb, &l4, v6))
+	if (pol->dhcp_guard && is_dhcp_server(skb, &l4, l4.v6))
 		return XSW_DROP_DHCP_GUARD;
-	if (pol->router_guard && is_router_message(skb, &l4, v6))
+	if (pol->router_guard && is_router_message(skb, &l4, l4.v6))
 		return XSW_DROP_ROUTER_GUARD;
 	return -1;
 }

@@ -7,6 +7,7 @@
 #include <kunit/test.h>
 #include <linux/icmp.h>
 #include <linux/icmpv6.h>
+#include <linux/if_vlan.h>
 #include <linux/ip.h>
 #include <linux/ipv6.h>
 #include <linux/udp.h>
@@ -28,6 +29,7 @@ struct guard_case {
 	int cut;		/* bytes cut off the end, -1: keep only Ethernet */
 	u8 ihl;			/* IPv4 header length override, 0: 5 */
 	int want;		/* reason, or -1 */
+	u8 tags;		/* VLAN tags in the payload before IP */
 };
 
 static const struct guard_case guard_cases[] = {
@@ -70,6 +72,14 @@ static const struct guard_case guard_cases[] = {
 	{ "ihl too small", V4, IPPROTO_UDP, 67, 0, false, false, 0, 4, -1 },
 	{ "ihl past the end", V4, IPPROTO_UDP, 67, 0, false, false, 0, 15,
 	  -1 },
+	{ "dhcp server v4 behind a tag", V4, IPPROTO_UDP, 67, 0, false,
+	  false, 0, 0, XSW_DROP_DHCP_GUARD, 1 },
+	{ "ra behind two tags", V6, IPPROTO_ICMPV6, 0,
+	  NDISC_ROUTER_ADVERTISEMENT, false, false, 0, 0,
+	  XSW_DROP_ROUTER_GUARD, 2 },
+	{ "dhcp server behind three tags", V4, IPPROTO_UDP, 67, 0, false,
+	  false, 0, 0, -1, 3 },
+	{ "tag cut", V4, IPPROTO_UDP, 67, 0, false, false, -1, 0, -1, 1 },
 };
 
 static void guard_case_desc(const struct guard_case *c, char *desc)
@@ -84,14 +94,21 @@ static struct sk_buff *build(struct kunit *test, const struct guard_case *c)
 {
 	struct sk_buff *skb = alloc_skb(256, GFP_KERNEL);
 	u8 l4[8] = {};
-	struct ethhdr *eth;
-	int len;
+	__be16 *proto;
+	int len, i;
 
 	KUNIT_ASSERT_NOT_NULL(test, skb);
 	skb_reserve(skb, 64);
-	eth = skb_put_zero(skb, ETH_HLEN);
-	eth->h_proto = htons(c->l3 == V4 ? ETH_P_IP : ETH_P_IPV6);
+	proto = &((struct ethhdr *)skb_put_zero(skb, ETH_HLEN))->h_proto;
 	skb_reset_mac_header(skb);
+	/* 802.1ad outside, 802.1Q inside, as QinQ has them. */
+	for (i = 0; i < c->tags; i++) {
+		struct vlan_hdr *vh = skb_put_zero(skb, VLAN_HLEN);
+
+		*proto = htons(i ? ETH_P_8021Q : ETH_P_8021AD);
+		proto = &vh->h_vlan_encapsulated_proto;
+	}
+	*proto = htons(c->l3 == V4 ? ETH_P_IP : ETH_P_IPV6);
 
 	if (c->proto == IPPROTO_UDP || c->proto == IPPROTO_TCP)
 		*(__be16 *)l4 = htons(c->sport);
@@ -122,7 +139,7 @@ static struct sk_buff *build(struct kunit *test, const struct guard_case *c)
 	}
 	skb_put_data(skb, l4, sizeof(l4));
 
-	len = c->cut < 0 ? ETH_HLEN : skb->len - c->cut;
+	len = c->cut < 0 ? ETH_HLEN + (c->tags ? 2 : 0) : skb->len - c->cut;
 	skb_trim(skb, len);
 	return skb;
 }

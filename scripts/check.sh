@@ -307,12 +307,21 @@ elif ! scripts/debug-kernel.sh </dev/null; then
 else
 	out=build/vm/debug
 	rm -f "$out/selftests.result"
-	timeout=${VM_DEBUG_TIMEOUT:-$((DEBUG_ALL ? 7200 : 2400))}
-	# Each test may take three times its usual timeout (settings'
-	# timeout=, 600 s): the checkers slow the kernel down that much.
+	timeout=${VM_DEBUG_TIMEOUT:-$((DEBUG_ALL ? 28800 : 2400))}
+	# Each test may take 1.5 times its usual timeout (settings' timeout=):
+	# the checkers slow the kernel down that much.  make check-debug runs
+	# the reliability tests at full scale, hours in all.
+	ktimeout=1800
+	scale=()
+	if [ "$DEBUG_ALL" = 1 ]; then
+		ktimeout=14400
+		scale=("XSW_FUZZ_COUNT=${XSW_FUZZ_COUNT:-100000}"
+		       "XSW_RACE_CYCLES=${XSW_RACE_CYCLES:-1000}"
+		       "XSW_PKT_FUZZ_COUNT=${XSW_PKT_FUZZ_COUNT:-50000}")
+	fi
 	# shellcheck disable=SC2086  # DEBUG_SEL is a list of names
 	VM_OUT=$out VM_KERNEL=debug scripts/vm-run --timeout "$timeout" \
-		"KSFT_TIMEOUT=${KSFT_TIMEOUT:-1800}" \
+		"KSFT_TIMEOUT=${KSFT_TIMEOUT:-$ktimeout}" "${scale[@]}" \
 		"SELFTESTS_RESULT=$ROOT/$out/selftests.result" \
 		"SELFTESTS_LOGDIR=$ROOT/$out/selftests" \
 		selftests/run.sh $DEBUG_LIST $DEBUG_SEL </dev/null
