@@ -29,9 +29,9 @@
 #  | fuzzframe.py  |   |               |   |               |
 #  +------|--------+   +------|--------+   +------|--------+
 #  +------|-------------------|-------------------|-- $NS_SW ----+
-#  |     vA (access 1,       vT (trunk 10,20,30, vB (trunk       |
-#  |     guards, ACL in)     native 1, guards,   10,20,30,       |
-#  |                         ACL in)             native 1,       |
+#  |     vA (access 1,       vT (trunk 1,10,20,  vB (trunk 1,    |
+#  |     guards, ACL in)     30, native 1,       10,20,30,       |
+#  |                         guards, ACL in)     native 1,       |
 #  |      +------------------ sw0 ----------------+ ACL out)     |
 #  |      (sw0 itself, the host port: access VLAN 4000)          |
 #  +-------------------------------------------------------------+
@@ -96,9 +96,9 @@ setup()
 	done
 	x port set sw0 vlan-mode access pvid 4000 &&
 		x port set vA mac "$MAC_A" dhcp-guard on router-guard on &&
-		x port set vT vlan-mode trunk vlans 10,20,30 native 1 \
+		x port set vT vlan-mode trunk vlans 1,10,20,30 native 1 \
 			dhcp-guard on router-guard on learn-limit 64 &&
-		x port set vB vlan-mode trunk vlans 10,20,30 native 1 || return
+		x port set vB vlan-mode trunk vlans 1,10,20,30 native 1 || return
 	printf '%s\n' "$RULES_IN" >"$TMPD/rules.in"
 	printf '%s\n' "$RULES_OUT" >"$TMPD/rules.out"
 	for p in vA vT; do
