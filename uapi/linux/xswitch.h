@@ -342,6 +342,104 @@
  *                             its switch, or by rmmod of its module)
  *   The XSW_CMD_EXT_* notifications carry XSW_A_EXT_NAME, _TYPE and the
  *   one attachment concerned.
+ *
+ * Network virtualisation (HNV-style).  One store per network namespace:
+ * routing domains (vnets), virtual subnets (VSIDs), each switch's provider
+ * addresses (PAs), ports' membership of a VSID with their customer addresses
+ * (CAs), and CA-PA mappings.  Addresses are 4 (IPv4) or 16 (IPv6) bytes;
+ * an IPv4-mapped IPv6 address is refused (say it as IPv4).  Every object
+ * carries _GEN: the namespace's change counter when it last changed; every
+ * change bumps it.  This is the control plane only: no frame is
+ * encapsulated yet, and the mapping hit counters stay 0.
+ *
+ * XSW_CMD_VNET_NEW          (admin) a routing domain
+ *   XSW_A_VNET_NAME           string < XSW_VNET_NAME_LEN, required, unique
+ *   XSW_A_VNET_RDID           u32, required, unique in the namespace
+ *
+ * XSW_CMD_VNET_DEL          (admin) refused while it has virtual subnets
+ *   XSW_A_VNET_NAME           required
+ *
+ * XSW_CMD_VNET_GET          one (do, XSW_A_VNET_NAME) or all (dump)
+ *   -> XSW_A_VNET_NAME, _RDID, _NUM_VSUBNETS, _GEN
+ *
+ * XSW_CMD_VSUBNET_NEW       (admin) a virtual subnet
+ *   XSW_A_VSUBNET_VSID        u32 XSW_VSID_MIN..XSW_VSID_MAX, required,
+ *                             unique in the namespace
+ *   XSW_A_VSUBNET_VNET        string, the routing domain, required
+ *   XSW_A_VSUBNET_PREFIXES    nest of XSW_A_VSUBNET_PREFIX (nest enum
+ *                             xsw_vprefix_attr: _ADDR and _LEN), at most
+ *                             XSW_VSUBNET_PREFIXES_MAX; optional: without
+ *                             one the subnet is layer 2 only (no gateway,
+ *                             any CA).  Host bits must be clear; no two
+ *                             prefixes of one routing domain may overlap.
+ *   XSW_A_VSUBNET_GATEWAY     address inside a prefix; default: the lowest
+ *                             host address of the first IPv4 prefix (none
+ *                             for a /32 or without an IPv4 prefix)
+ *   XSW_A_VSUBNET_ENCAP       u8 enum xsw_encap, default VXLAN
+ *
+ * XSW_CMD_VSUBNET_DEL       (admin) refused while ports are in it; its
+ *                           mappings go with it (one XSW_CMD_MAP_FLUSH
+ *                           notification)
+ *   XSW_A_VSUBNET_VSID        required
+ *
+ * XSW_CMD_VSUBNET_GET       one (do, _VSID) or all (dump)
+ *   -> XSW_A_VSUBNET_VSID, _VNET, _RDID, _PREFIXES, _GATEWAY (if any),
+ *      _ENCAP, _NUM_PORTS, _NUM_MAPS, _NUM_PAS (distinct PAs its mappings
+ *      point at), _GEN
+ *
+ * XSW_CMD_PA_NEW            (admin) a provider address of a switch
+ *   XSW_A_PA_SWITCH_IFINDEX | _SWITCH_IFNAME   required
+ *   XSW_A_PA_ADDR             required; the host must own it, and no
+ *                             switch of the namespace may have it already
+ * XSW_CMD_PA_DEL            (admin) same attributes
+ * XSW_CMD_PA_GET            dump; -> _SWITCH_IFINDEX, _SWITCH_IFNAME,
+ *                           _ADDR, _GEN.  A switch's PAs go with it (one
+ *                           XSW_CMD_PA_DEL notification each).
+ *
+ * XSW_CMD_VPORT_SET         (admin) a vm or internal port joins a VSID,
+ *                           or leaves it
+ *   XSW_A_VPORT_PORT_IFINDEX | _PORT_IFNAME    required
+ *   XSW_A_VPORT_VSID          u32: the VSID, or 0 to leave
+ *   XSW_A_VPORT_CAS           nest of XSW_A_VPORT_CA (address), 1 to
+ *                             XSW_VPORT_CAS_MAX, required to join; each
+ *                             inside the VSID's prefixes (any CA for a
+ *                             layer-2-only subnet), none the gateway
+ * XSW_CMD_VPORT_GET         dump of the ports in a VSID; -> _PORT_IFINDEX,
+ *                           _PORT_IFNAME, _VSID, _CAS, _GEN.  A port
+ *                           leaves its VSID when it is deleted.
+ *
+ * XSW_CMD_MAP_NEW           (admin) a CA-PA mapping
+ *   XSW_A_MAP_VSID            required, an existing VSID
+ *   XSW_A_MAP_CA              required, inside the VSID's prefixes (any
+ *                             for layer 2 only); unique in the routing
+ *                             domain; not the gateway
+ *   XSW_A_MAP_MAC             binary ETH_ALEN, required, unicast
+ *   XSW_A_MAP_PA              required, unicast: a local or remote PA
+ * XSW_CMD_MAP_DEL           (admin) XSW_A_MAP_VSID and _CA required
+ * XSW_CMD_MAP_GET           one (do: _VSID and _CA) or all (dump; _VSID
+ *                           optional filter, _GEN_MIN optional: only
+ *                           mappings with _GEN >= it)
+ *   -> XSW_A_MAP_VSID, _RDID, _CA, _MAC, _PA, _GEN, _HITS (u64, frames the
+ *      data path sent by the mapping; 0 until the data path exists)
+ * XSW_CMD_MAP_FLUSH         (admin) every mapping, or a VSID's (_VSID)
+ *   notification: XSW_A_MAP_VSID (if given), _COUNT (how many went), _GEN
+ * XSW_CMD_MAP_BULK          (admin) add many mappings, all or none
+ *   XSW_A_MAP_ENTRIES         nest of XSW_A_MAP_ENTRY (nest enum
+ *                             xsw_map_attr: _VSID, _CA, _MAC, _PA as for
+ *                             MAP_NEW); repeated as often as needed, since
+ *                             one attribute holds at most 64 KiB
+ *   notification: one XSW_CMD_MAP_BULK with _COUNT, _GEN_MIN (the first
+ *   added mapping's _GEN) and _GEN (the last's): a listener that needs the
+ *   mappings dumps with _GEN_MIN.  Single MAP_NEW and MAP_DEL notify each
+ *   mapping with its attributes.
+ *
+ * XSW_A_SWITCH_VXLAN_PORT (SWITCH_SET, SWITCH_GET) u16 1..65535: the UDP
+ * destination port of the switch's VXLAN frames, default 4789.
+ *
+ * Notifications of the network virtualisation commands: XSW_CMD_VNET_NEW,
+ * _DEL, XSW_CMD_VSUBNET_NEW, _DEL, XSW_CMD_PA_NEW, _DEL, XSW_CMD_VPORT_SET,
+ * XSW_CMD_MAP_NEW, _DEL, _FLUSH, _BULK, with the attributes of the
+ * object's GET reply (FLUSH and BULK: as said above).
  */
 #ifndef _UAPI_LINUX_XSWITCH_H
 #define _UAPI_LINUX_XSWITCH_H
@@ -380,6 +478,22 @@ enum xsw_cmd {
 	XSW_CMD_QOS_SET,
 	XSW_CMD_QOS_GET,
 	XSW_CMD_QOS_DEL,
+	XSW_CMD_VNET_NEW,
+	XSW_CMD_VNET_DEL,
+	XSW_CMD_VNET_GET,
+	XSW_CMD_VSUBNET_NEW,
+	XSW_CMD_VSUBNET_DEL,
+	XSW_CMD_VSUBNET_GET,
+	XSW_CMD_PA_NEW,
+	XSW_CMD_PA_DEL,
+	XSW_CMD_PA_GET,
+	XSW_CMD_VPORT_SET,
+	XSW_CMD_VPORT_GET,
+	XSW_CMD_MAP_NEW,
+	XSW_CMD_MAP_DEL,
+	XSW_CMD_MAP_GET,
+	XSW_CMD_MAP_FLUSH,
+	XSW_CMD_MAP_BULK,
 
 	__XSW_CMD_MAX,
 	XSW_CMD_MAX = __XSW_CMD_MAX - 1
@@ -404,6 +518,7 @@ enum xsw_switch_attr {
 	XSW_A_SWITCH_CONN_ENTRIES,	/* u32, read-only */
 	XSW_A_SWITCH_CONN_EVICTIONS,	/* u64, read-only */
 	XSW_A_SWITCH_CONN_EXPIRED,	/* u64, read-only */
+	XSW_A_SWITCH_VXLAN_PORT,	/* u16 1..65535, default 4789 */
 
 	__XSW_A_SWITCH_MAX,
 	XSW_A_SWITCH_MAX = __XSW_A_SWITCH_MAX - 1
@@ -735,6 +850,110 @@ enum xsw_qos_stats_attr {
 
 	__XSW_A_QOS_STATS_MAX,
 	XSW_A_QOS_STATS_MAX = __XSW_A_QOS_STATS_MAX - 1
+};
+
+/* Network virtualisation */
+#define XSW_VNET_NAME_LEN		32	/* with the NUL */
+#define XSW_VSID_MIN			4096
+#define XSW_VSID_MAX			0xfffffe	/* 2^24 - 2 */
+#define XSW_VSUBNET_PREFIXES_MAX	16
+#define XSW_VPORT_CAS_MAX		16
+#define XSW_MAPS_MAX			4000000	/* per namespace */
+#define XSW_VXLAN_PORT_DEFAULT		4789
+
+enum xsw_encap {
+	XSW_ENCAP_UNSPEC,
+	XSW_ENCAP_VXLAN,		/* RFC 7348, VNI = VSID */
+	XSW_ENCAP_NVGRE,		/* RFC 7637, key = VSID << 8 */
+
+	__XSW_ENCAP_MAX,
+	XSW_ENCAP_MAX = __XSW_ENCAP_MAX - 1
+};
+
+enum xsw_vnet_attr {
+	XSW_A_VNET_UNSPEC,
+	XSW_A_VNET_PAD,
+	XSW_A_VNET_NAME,		/* string, < XSW_VNET_NAME_LEN */
+	XSW_A_VNET_RDID,		/* u32 */
+	XSW_A_VNET_NUM_VSUBNETS,	/* u32, read-only */
+	XSW_A_VNET_GEN,			/* u64, read-only */
+
+	__XSW_A_VNET_MAX,
+	XSW_A_VNET_MAX = __XSW_A_VNET_MAX - 1
+};
+
+/* Inside XSW_A_VSUBNET_PREFIX */
+enum xsw_vprefix_attr {
+	XSW_A_VPREFIX_UNSPEC,
+	XSW_A_VPREFIX_ADDR,		/* binary, 4 or 16 bytes */
+	XSW_A_VPREFIX_LEN,		/* u8, 0..32 or 0..128 */
+
+	__XSW_A_VPREFIX_MAX,
+	XSW_A_VPREFIX_MAX = __XSW_A_VPREFIX_MAX - 1
+};
+
+enum xsw_vsubnet_attr {
+	XSW_A_VSUBNET_UNSPEC,
+	XSW_A_VSUBNET_PAD,
+	XSW_A_VSUBNET_VSID,		/* u32 XSW_VSID_MIN..XSW_VSID_MAX */
+	XSW_A_VSUBNET_VNET,		/* string, the vnet's name */
+	XSW_A_VSUBNET_RDID,		/* u32, read-only */
+	XSW_A_VSUBNET_PREFIXES,		/* nest of XSW_A_VSUBNET_PREFIX */
+	XSW_A_VSUBNET_PREFIX,		/* nest enum xsw_vprefix_attr */
+	XSW_A_VSUBNET_GATEWAY,		/* binary, 4 or 16 bytes */
+	XSW_A_VSUBNET_ENCAP,		/* u8 enum xsw_encap */
+	XSW_A_VSUBNET_NUM_PORTS,	/* u32, read-only */
+	XSW_A_VSUBNET_NUM_MAPS,		/* u32, read-only */
+	XSW_A_VSUBNET_NUM_PAS,		/* u32, read-only */
+	XSW_A_VSUBNET_GEN,		/* u64, read-only */
+
+	__XSW_A_VSUBNET_MAX,
+	XSW_A_VSUBNET_MAX = __XSW_A_VSUBNET_MAX - 1
+};
+
+enum xsw_pa_attr {
+	XSW_A_PA_UNSPEC,
+	XSW_A_PA_PAD,
+	XSW_A_PA_SWITCH_IFINDEX,	/* u32 */
+	XSW_A_PA_SWITCH_IFNAME,		/* string */
+	XSW_A_PA_ADDR,			/* binary, 4 or 16 bytes */
+	XSW_A_PA_GEN,			/* u64, read-only */
+
+	__XSW_A_PA_MAX,
+	XSW_A_PA_MAX = __XSW_A_PA_MAX - 1
+};
+
+enum xsw_vport_attr {
+	XSW_A_VPORT_UNSPEC,
+	XSW_A_VPORT_PAD,
+	XSW_A_VPORT_PORT_IFINDEX,	/* u32 */
+	XSW_A_VPORT_PORT_IFNAME,	/* string */
+	XSW_A_VPORT_VSID,		/* u32, 0: none */
+	XSW_A_VPORT_CAS,		/* nest of XSW_A_VPORT_CA */
+	XSW_A_VPORT_CA,			/* binary, 4 or 16 bytes */
+	XSW_A_VPORT_GEN,		/* u64, read-only */
+
+	__XSW_A_VPORT_MAX,
+	XSW_A_VPORT_MAX = __XSW_A_VPORT_MAX - 1
+};
+
+enum xsw_map_attr {
+	XSW_A_MAP_UNSPEC,
+	XSW_A_MAP_PAD,
+	XSW_A_MAP_VSID,			/* u32 */
+	XSW_A_MAP_CA,			/* binary, 4 or 16 bytes */
+	XSW_A_MAP_MAC,			/* binary ETH_ALEN */
+	XSW_A_MAP_PA,			/* binary, 4 or 16 bytes */
+	XSW_A_MAP_RDID,			/* u32, read-only */
+	XSW_A_MAP_GEN,			/* u64, read-only */
+	XSW_A_MAP_HITS,			/* u64, read-only */
+	XSW_A_MAP_ENTRIES,		/* nest of XSW_A_MAP_ENTRY, MAP_BULK */
+	XSW_A_MAP_ENTRY,		/* nest enum xsw_map_attr */
+	XSW_A_MAP_COUNT,		/* u32, FLUSH and BULK notifications */
+	XSW_A_MAP_GEN_MIN,		/* u64, dump filter; BULK notification */
+
+	__XSW_A_MAP_MAX,
+	XSW_A_MAP_MAX = __XSW_A_MAP_MAX - 1
 };
 
 #endif /* _UAPI_LINUX_XSWITCH_H */
