@@ -4,7 +4,8 @@
  *
  * Exit unregisters the netlink family first, so no new switch can appear,
  * then the link type, which deletes every remaining switch (and with it
- * every port) in every namespace, and waits for the RCU callbacks that
+ * every port and PA) in every namespace, then the network virtualisation
+ * store of every namespace, and waits for the RCU callbacks that
  * free them before the FDB cache goes.
  */
 
@@ -20,9 +21,12 @@ static int __init xsw_init(void)
 	err = xsw_fdb_cache_init();
 	if (err)
 		return err;
-	err = rtnl_link_register(&xsw_link_ops);
+	err = xsw_vnet_init();
 	if (err)
 		goto err_fdb;
+	err = rtnl_link_register(&xsw_link_ops);
+	if (err)
+		goto err_vnet;
 	err = rtnl_link_register(&xsw_iport_link_ops);
 	if (err)
 		goto err_link;
@@ -45,6 +49,8 @@ err_iport:
 	rtnl_link_unregister(&xsw_iport_link_ops);
 err_link:
 	rtnl_link_unregister(&xsw_link_ops);
+err_vnet:
+	xsw_vnet_uninit();
 err_fdb:
 	xsw_fdb_cache_uninit();
 	return err;
@@ -57,6 +63,7 @@ static void __exit xsw_exit(void)
 	rtnl_link_unregister(&xsw_link_ops);
 	rtnl_link_unregister(&xsw_iport_link_ops);
 	xsw_port_notifier_uninit();
+	xsw_vnet_uninit();
 	rcu_barrier();
 	xsw_fdb_cache_uninit();
 }

@@ -17,14 +17,11 @@
  */
 static bool xsw_nl_ready;
 
-typedef int (*fill_fn)(struct sk_buff *skb, const void *obj, u8 cmd,
-		       u32 portid, u32 seq, int flags);
-
 /*
  * Context: RTNL held.  Best effort: a notification that cannot be built is
  * reported to listeners as a socket error, like rtnetlink does.
  */
-static void notify(struct net *net, fill_fn fill, const void *obj, u8 cmd)
+static void notify(struct net *net, xsw_fill_fn fill, const void *obj, u8 cmd)
 {
 	struct sk_buff *skb;
 	int err;
@@ -56,19 +53,26 @@ err_set:
 /* XSW_CMD_SWITCH_NEW or _DEL: a switch came or is going. */
 void xsw_nl_notify_switch(struct xsw_switch *sw, u8 cmd)
 {
-	notify(dev_net(sw->dev), (fill_fn)xsw_nl_switch_fill, sw, cmd);
+	notify(dev_net(sw->dev), (xsw_fill_fn)xsw_nl_switch_fill, sw, cmd);
 }
 
 /* XSW_CMD_PORT_NEW, _DEL, or _SET for a change of settings or link. */
 void xsw_nl_notify_port(struct xsw_port *port, u8 cmd)
 {
-	notify(dev_net(port->sw->dev), (fill_fn)xsw_nl_port_fill, port, cmd);
+	notify(dev_net(port->sw->dev), (xsw_fill_fn)xsw_nl_port_fill, port, cmd);
 }
 
 /* XSW_CMD_EXT_ATTACH, _DETACH or _SET: an attachment came, went or changed. */
 void xsw_nl_notify_ext(struct xsw_ext *ext, u8 cmd)
 {
-	notify(dev_net(ext->sw->dev), (fill_fn)xsw_nl_ext_fill_one, ext, cmd);
+	notify(dev_net(ext->sw->dev), (xsw_fill_fn)xsw_nl_ext_fill_one, ext, cmd);
+}
+
+/* A change to an object of @net: @fill builds the message of @cmd. */
+void xsw_nl_notify_obj(struct net *net, xsw_fill_fn fill, const void *obj,
+		       u8 cmd)
+{
+	notify(net, fill, obj, cmd);
 }
 
 /**

@@ -34,26 +34,28 @@ static struct netlink_range_validation learn_limit_range = {
 
 #define SWITCH_SETTINGS_REJECT \
 	[XSW_A_SWITCH_AGEING_TIME]	= REJECT("ageing time is set with switch set"), \
-	[XSW_A_SWITCH_CONN_MAX]		= REJECT("conn max is set with switch set")
+	[XSW_A_SWITCH_CONN_MAX]		= REJECT("conn max is set with switch set"), \
+	[XSW_A_SWITCH_VXLAN_PORT]	= REJECT("the vxlan port is set with switch set")
 
-static const struct nla_policy switch_new_policy[XSW_A_SWITCH_CONN_MAX + 1] = {
+static const struct nla_policy switch_new_policy[XSW_A_SWITCH_VXLAN_PORT + 1] = {
 	[XSW_A_SWITCH_IFINDEX]		= REJECT("a new switch is named: it has no ifindex yet"),
 	[XSW_A_SWITCH_IFNAME]		= IFNAME_POLICY,
 	SWITCH_SETTINGS_REJECT,
 };
 
 /* Names one switch: SWITCH_DEL, SWITCH_GET (a dump: only that switch) */
-static const struct nla_policy switch_id_policy[XSW_A_SWITCH_CONN_MAX + 1] = {
+static const struct nla_policy switch_id_policy[XSW_A_SWITCH_VXLAN_PORT + 1] = {
 	[XSW_A_SWITCH_IFINDEX]		= IFINDEX_POLICY,
 	[XSW_A_SWITCH_IFNAME]		= IFNAME_POLICY,
 	SWITCH_SETTINGS_REJECT,
 };
 
-static const struct nla_policy switch_set_policy[XSW_A_SWITCH_CONN_MAX + 1] = {
+static const struct nla_policy switch_set_policy[XSW_A_SWITCH_VXLAN_PORT + 1] = {
 	[XSW_A_SWITCH_IFINDEX]		= IFINDEX_POLICY,
 	[XSW_A_SWITCH_IFNAME]		= IFNAME_POLICY,
 	[XSW_A_SWITCH_AGEING_TIME]	= NLA_POLICY_FULL_RANGE(NLA_U32, &ageing_range),
 	[XSW_A_SWITCH_CONN_MAX]		= NLA_POLICY_FULL_RANGE(NLA_U32, &conn_max_range),
+	[XSW_A_SWITCH_VXLAN_PORT]	= NLA_POLICY_MIN(NLA_U16, 1),
 };
 
 /* ----------------------------------------------------------------- port */
@@ -366,6 +368,171 @@ static const struct nla_policy qos_del_policy[XSW_A_QOS_DEL_LINK + 1] = {
 	[XSW_A_QOS_DEL_LINK]		= { .type = NLA_FLAG },
 };
 
+/* ------------------------------------------------ network virtualisation */
+
+#define VADDR_POLICY	NLA_POLICY_RANGE(NLA_BINARY, 4, 16)
+#define VNET_NAME_POLICY \
+	{ .type = NLA_NUL_STRING, .len = XSW_VNET_NAME_LEN - 1 }
+#define READ_ONLY	REJECT("a read-only attribute: the kernel reports it")
+
+static struct netlink_range_validation vsid_range = {
+	.min = XSW_VSID_MIN, .max = XSW_VSID_MAX,
+};
+
+static struct netlink_range_validation vport_vsid_range = {
+	.max = XSW_VSID_MAX,
+};
+
+#define VSID_POLICY	NLA_POLICY_FULL_RANGE(NLA_U32, &vsid_range)
+
+#define VNET_READ_ONLY \
+	[XSW_A_VNET_NUM_VSUBNETS ... XSW_A_VNET_GEN] = READ_ONLY
+
+static const struct nla_policy vnet_new_policy[XSW_A_VNET_GEN + 1] = {
+	[XSW_A_VNET_NAME]		= VNET_NAME_POLICY,
+	[XSW_A_VNET_RDID]		= { .type = NLA_U32 },
+	VNET_READ_ONLY,
+};
+
+/* VNET_DEL and VNET_GET */
+static const struct nla_policy vnet_id_policy[XSW_A_VNET_GEN + 1] = {
+	[XSW_A_VNET_NAME]		= VNET_NAME_POLICY,
+	[XSW_A_VNET_RDID]		= REJECT("a vnet is named by its name, not its rdid"),
+	VNET_READ_ONLY,
+};
+
+static const struct nla_policy vprefix_policy[XSW_A_VPREFIX_LEN + 1] = {
+	[XSW_A_VPREFIX_ADDR]		= VADDR_POLICY,
+	[XSW_A_VPREFIX_LEN]		= NLA_POLICY_MAX(NLA_U8, 128),
+};
+
+static const struct nla_policy vprefixes_policy[XSW_A_VSUBNET_PREFIX + 1] = {
+	[XSW_A_VSUBNET_PREFIX]		= NLA_POLICY_NESTED(vprefix_policy),
+};
+
+#define VSUBNET_READ_ONLY \
+	[XSW_A_VSUBNET_RDID]		= READ_ONLY, \
+	[XSW_A_VSUBNET_NUM_PORTS ... XSW_A_VSUBNET_GEN] = READ_ONLY
+
+#define VSUBNET_PREFIX_REJECT \
+	[XSW_A_VSUBNET_PREFIX]		= REJECT("prefixes go inside the prefixes nest")
+
+static const struct nla_policy vsubnet_new_policy[XSW_A_VSUBNET_GEN + 1] = {
+	[XSW_A_VSUBNET_VSID]		= VSID_POLICY,
+	[XSW_A_VSUBNET_VNET]		= VNET_NAME_POLICY,
+	[XSW_A_VSUBNET_PREFIXES]	= NLA_POLICY_NESTED(vprefixes_policy),
+	VSUBNET_PREFIX_REJECT,
+	[XSW_A_VSUBNET_GATEWAY]		= VADDR_POLICY,
+	[XSW_A_VSUBNET_ENCAP]		= NLA_POLICY_RANGE(NLA_U8, XSW_ENCAP_VXLAN,
+							   XSW_ENCAP_NVGRE),
+	VSUBNET_READ_ONLY,
+};
+
+#define VSUBNET_ID_REJECT "a virtual subnet is named by its vsid alone"
+
+/* VSUBNET_DEL and VSUBNET_GET */
+static const struct nla_policy vsubnet_id_policy[XSW_A_VSUBNET_GEN + 1] = {
+	[XSW_A_VSUBNET_VSID]		= VSID_POLICY,
+	[XSW_A_VSUBNET_VNET]		= REJECT(VSUBNET_ID_REJECT),
+	[XSW_A_VSUBNET_PREFIXES ... XSW_A_VSUBNET_ENCAP] = REJECT(VSUBNET_ID_REJECT),
+	VSUBNET_READ_ONLY,
+};
+
+/* PA_NEW, PA_DEL and PA_GET (a dump: only that switch, that address) */
+static const struct nla_policy pa_policy[XSW_A_PA_GEN + 1] = {
+	[XSW_A_PA_SWITCH_IFINDEX]	= IFINDEX_POLICY,
+	[XSW_A_PA_SWITCH_IFNAME]	= IFNAME_POLICY,
+	[XSW_A_PA_ADDR]			= VADDR_POLICY,
+	[XSW_A_PA_GEN]			= READ_ONLY,
+};
+
+static const struct nla_policy vport_cas_policy[XSW_A_VPORT_CA + 1] = {
+	[XSW_A_VPORT_CA]		= VADDR_POLICY,
+};
+
+static const struct nla_policy vport_set_policy[XSW_A_VPORT_GEN + 1] = {
+	[XSW_A_VPORT_PORT_IFINDEX]	= IFINDEX_POLICY,
+	[XSW_A_VPORT_PORT_IFNAME]	= IFNAME_POLICY,
+	/* 0 leaves; the handler looks up any other value */
+	[XSW_A_VPORT_VSID]		= NLA_POLICY_FULL_RANGE(NLA_U32, &vport_vsid_range),
+	[XSW_A_VPORT_CAS]		= NLA_POLICY_NESTED(vport_cas_policy),
+	[XSW_A_VPORT_CA]		= REJECT("customer addresses go inside the cas nest"),
+	[XSW_A_VPORT_GEN]		= READ_ONLY,
+};
+
+#define VPORT_GET_REJECT "port vnet membership is dumped whole"
+
+static const struct nla_policy vport_get_policy[XSW_A_VPORT_GEN + 1] = {
+	[XSW_A_VPORT_PORT_IFINDEX ... XSW_A_VPORT_GEN] = REJECT(VPORT_GET_REJECT),
+};
+
+#define MAP_ENTRY_POLICY \
+	[XSW_A_MAP_VSID]		= VSID_POLICY, \
+	[XSW_A_MAP_CA]			= VADDR_POLICY, \
+	[XSW_A_MAP_MAC]			= NLA_POLICY_ETH_ADDR, \
+	[XSW_A_MAP_PA]			= VADDR_POLICY
+
+#define MAP_READ_ONLY \
+	[XSW_A_MAP_RDID ... XSW_A_MAP_HITS] = READ_ONLY, \
+	[XSW_A_MAP_COUNT]		= READ_ONLY
+
+#define MAP_BULK_REJECT \
+	[XSW_A_MAP_ENTRIES ... XSW_A_MAP_ENTRY] = REJECT("entries are for map bulk")
+
+/* MAP_NEW, and each XSW_A_MAP_ENTRY of MAP_BULK */
+static const struct nla_policy map_new_policy[XSW_A_MAP_GEN_MIN + 1] = {
+	MAP_ENTRY_POLICY,
+	MAP_READ_ONLY,
+	MAP_BULK_REJECT,
+	[XSW_A_MAP_GEN_MIN]		= REJECT("gen min is a map dump filter"),
+};
+
+#define MAP_ID_REJECT "a mapping is named by its vsid and ca alone"
+
+static const struct nla_policy map_id_policy[XSW_A_MAP_GEN_MIN + 1] = {
+	[XSW_A_MAP_VSID]		= VSID_POLICY,
+	[XSW_A_MAP_CA]			= VADDR_POLICY,
+	[XSW_A_MAP_MAC ... XSW_A_MAP_PA] = REJECT(MAP_ID_REJECT),
+	MAP_READ_ONLY,
+	MAP_BULK_REJECT,
+	[XSW_A_MAP_GEN_MIN]		= REJECT("gen min is a map dump filter"),
+};
+
+#define MAP_GET_REJECT "map show filters by vsid, ca and gen min"
+
+static const struct nla_policy map_get_policy[XSW_A_MAP_GEN_MIN + 1] = {
+	[XSW_A_MAP_VSID]		= VSID_POLICY,
+	[XSW_A_MAP_CA]			= VADDR_POLICY,
+	[XSW_A_MAP_MAC ... XSW_A_MAP_PA] = REJECT(MAP_GET_REJECT),
+	MAP_READ_ONLY,
+	MAP_BULK_REJECT,
+	[XSW_A_MAP_GEN_MIN]		= { .type = NLA_U64 },
+};
+
+#define MAP_FLUSH_REJECT "map flush takes a vsid or nothing"
+
+static const struct nla_policy map_flush_policy[XSW_A_MAP_GEN_MIN + 1] = {
+	[XSW_A_MAP_VSID]		= VSID_POLICY,
+	[XSW_A_MAP_CA ... XSW_A_MAP_PA]	= REJECT(MAP_FLUSH_REJECT),
+	MAP_READ_ONLY,
+	MAP_BULK_REJECT,
+	[XSW_A_MAP_GEN_MIN]		= REJECT(MAP_FLUSH_REJECT),
+};
+
+static const struct nla_policy map_entries_policy[XSW_A_MAP_ENTRY + 1] = {
+	[XSW_A_MAP_ENTRY]		= NLA_POLICY_NESTED(map_new_policy),
+};
+
+#define MAP_BULK_ONLY_ENTRIES "map bulk takes its mappings in the entries nest"
+
+static const struct nla_policy map_bulk_policy[XSW_A_MAP_GEN_MIN + 1] = {
+	[XSW_A_MAP_VSID ... XSW_A_MAP_PA] = REJECT(MAP_BULK_ONLY_ENTRIES),
+	MAP_READ_ONLY,
+	[XSW_A_MAP_ENTRIES]		= NLA_POLICY_NESTED(map_entries_policy),
+	[XSW_A_MAP_ENTRY]		= REJECT(MAP_BULK_ONLY_ENTRIES),
+	[XSW_A_MAP_GEN_MIN]		= REJECT(MAP_BULK_ONLY_ENTRIES),
+};
+
 static const struct genl_ops xsw_genl_ops[] = {
 	{
 		.cmd		= XSW_CMD_SWITCH_NEW,
@@ -538,6 +705,116 @@ static const struct genl_ops xsw_genl_ops[] = {
 		.doit		= xsw_nl_qos_del_doit,
 		.policy		= qos_del_policy,
 		.maxattr	= ARRAY_SIZE(qos_del_policy) - 1,
+		.flags		= GENL_ADMIN_PERM,
+	},
+	{
+		.cmd		= XSW_CMD_VNET_NEW,
+		.doit		= xsw_nl_vnet_new_doit,
+		.policy		= vnet_new_policy,
+		.maxattr	= ARRAY_SIZE(vnet_new_policy) - 1,
+		.flags		= GENL_ADMIN_PERM,
+	},
+	{
+		.cmd		= XSW_CMD_VNET_DEL,
+		.doit		= xsw_nl_vnet_del_doit,
+		.policy		= vnet_id_policy,
+		.maxattr	= ARRAY_SIZE(vnet_id_policy) - 1,
+		.flags		= GENL_ADMIN_PERM,
+	},
+	{
+		.cmd		= XSW_CMD_VNET_GET,
+		.doit		= xsw_nl_vnet_get_doit,
+		.dumpit		= xsw_nl_vnet_get_dumpit,
+		.policy		= vnet_id_policy,
+		.maxattr	= ARRAY_SIZE(vnet_id_policy) - 1,
+	},
+	{
+		.cmd		= XSW_CMD_VSUBNET_NEW,
+		.doit		= xsw_nl_vsubnet_new_doit,
+		.policy		= vsubnet_new_policy,
+		.maxattr	= ARRAY_SIZE(vsubnet_new_policy) - 1,
+		.flags		= GENL_ADMIN_PERM,
+	},
+	{
+		.cmd		= XSW_CMD_VSUBNET_DEL,
+		.doit		= xsw_nl_vsubnet_del_doit,
+		.policy		= vsubnet_id_policy,
+		.maxattr	= ARRAY_SIZE(vsubnet_id_policy) - 1,
+		.flags		= GENL_ADMIN_PERM,
+	},
+	{
+		.cmd		= XSW_CMD_VSUBNET_GET,
+		.doit		= xsw_nl_vsubnet_get_doit,
+		.dumpit		= xsw_nl_vsubnet_get_dumpit,
+		.policy		= vsubnet_id_policy,
+		.maxattr	= ARRAY_SIZE(vsubnet_id_policy) - 1,
+	},
+	{
+		.cmd		= XSW_CMD_PA_NEW,
+		.doit		= xsw_nl_pa_new_doit,
+		.policy		= pa_policy,
+		.maxattr	= ARRAY_SIZE(pa_policy) - 1,
+		.flags		= GENL_ADMIN_PERM,
+	},
+	{
+		.cmd		= XSW_CMD_PA_DEL,
+		.doit		= xsw_nl_pa_del_doit,
+		.policy		= pa_policy,
+		.maxattr	= ARRAY_SIZE(pa_policy) - 1,
+		.flags		= GENL_ADMIN_PERM,
+	},
+	{
+		.cmd		= XSW_CMD_PA_GET,
+		.dumpit		= xsw_nl_pa_get_dumpit,
+		.policy		= pa_policy,
+		.maxattr	= ARRAY_SIZE(pa_policy) - 1,
+	},
+	{
+		.cmd		= XSW_CMD_VPORT_SET,
+		.doit		= xsw_nl_vport_set_doit,
+		.policy		= vport_set_policy,
+		.maxattr	= ARRAY_SIZE(vport_set_policy) - 1,
+		.flags		= GENL_ADMIN_PERM,
+	},
+	{
+		.cmd		= XSW_CMD_VPORT_GET,
+		.dumpit		= xsw_nl_vport_get_dumpit,
+		.policy		= vport_get_policy,
+		.maxattr	= ARRAY_SIZE(vport_get_policy) - 1,
+	},
+	{
+		.cmd		= XSW_CMD_MAP_NEW,
+		.doit		= xsw_nl_map_new_doit,
+		.policy		= map_new_policy,
+		.maxattr	= ARRAY_SIZE(map_new_policy) - 1,
+		.flags		= GENL_ADMIN_PERM,
+	},
+	{
+		.cmd		= XSW_CMD_MAP_DEL,
+		.doit		= xsw_nl_map_del_doit,
+		.policy		= map_id_policy,
+		.maxattr	= ARRAY_SIZE(map_id_policy) - 1,
+		.flags		= GENL_ADMIN_PERM,
+	},
+	{
+		.cmd		= XSW_CMD_MAP_GET,
+		.doit		= xsw_nl_map_get_doit,
+		.dumpit		= xsw_nl_map_get_dumpit,
+		.policy		= map_get_policy,
+		.maxattr	= ARRAY_SIZE(map_get_policy) - 1,
+	},
+	{
+		.cmd		= XSW_CMD_MAP_FLUSH,
+		.doit		= xsw_nl_map_flush_doit,
+		.policy		= map_flush_policy,
+		.maxattr	= ARRAY_SIZE(map_flush_policy) - 1,
+		.flags		= GENL_ADMIN_PERM,
+	},
+	{
+		.cmd		= XSW_CMD_MAP_BULK,
+		.doit		= xsw_nl_map_bulk_doit,
+		.policy		= map_bulk_policy,
+		.maxattr	= ARRAY_SIZE(map_bulk_policy) - 1,
 		.flags		= GENL_ADMIN_PERM,
 	},
 };

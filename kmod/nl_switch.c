@@ -43,7 +43,8 @@ static int put_switch(struct sk_buff *skb, const struct xsw_switch *sw)
 	    nla_put_u32(skb, XSW_A_SWITCH_AGEING_TIME,
 			READ_ONCE(sw->fdb.ageing) / HZ) ||
 	    xsw_nl_put_stats(skb, XSW_A_SWITCH_STATS, sw->stats, false) ||
-	    put_conn(skb, sw))
+	    put_conn(skb, sw) ||
+	    nla_put_u16(skb, XSW_A_SWITCH_VXLAN_PORT, READ_ONCE(sw->vxlan_port)))
 		return -EMSGSIZE;
 	return 0;
 }
@@ -218,6 +219,9 @@ int xsw_nl_switch_set_doit(struct sk_buff *skb, struct genl_info *info)
 		xsw_fdb_set_ageing(sw, nla_get_u32(ageing));
 	if (conn_max)
 		xsw_acl_conn_set_max(sw, nla_get_u32(conn_max));
+	if (info->attrs[XSW_A_SWITCH_VXLAN_PORT])
+		WRITE_ONCE(sw->vxlan_port,
+			   nla_get_u16(info->attrs[XSW_A_SWITCH_VXLAN_PORT]));
 	xsw_nl_notify_switch(sw, XSW_CMD_SWITCH_SET);
 out:
 	rtnl_unlock();

@@ -303,6 +303,7 @@ void xsw_port_del(struct xsw_port *port)
 	xsw_fdb_port_gone(port);
 	xsw_acl_conn_port_gone(port);
 	xsw_qos_port_gone(port);
+	xsw_vnet_port_gone(port);
 
 	if (port->type == XSW_PORT_TYPE_INTERNAL) {
 		xsw_iport_detach(dev);

@@ -61,6 +61,7 @@ static int xsw_dev_init(struct net_device *dev)
 	INIT_LIST_HEAD(&sw->ports);
 	INIT_LIST_HEAD(&sw->exts);
 	sw->qos_major = XSW_QOS_HTB_MAJOR_DEFAULT;
+	sw->vxlan_port = XSW_VXLAN_PORT_DEFAULT;
 	sw->stats = xsw_stats_alloc();
 	if (!sw->stats)
 		return -ENOMEM;
@@ -284,6 +285,7 @@ static void xsw_link_dellink(struct net_device *dev, struct list_head *head)
 	struct xsw_port *port, *tmp;
 
 	ASSERT_RTNL();
+	xsw_pa_switch_gone(sw);
 	xsw_ext_detach_all(sw);
 	list_for_each_entry_safe(port, tmp, &sw->ports, list) {
 		struct net_device *pdev = port->dev;

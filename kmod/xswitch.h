@@ -117,6 +117,7 @@ struct xsw_port_policy {
  *	command (RTNL)
  * @qos_conf: the QoS settings and the limits' buckets, NULL until the
  *	first QoS command (RTNL)
+ * @vport: its VSID and CAs, NULL when in none (RCU); see vnet.c
  * @rcu: frees the port
  */
 struct xsw_port {
@@ -134,6 +135,7 @@ struct xsw_port {
 	struct xsw_stats __percpu *stats;
 	struct xsw_acl_port *acl_conf;
 	struct xsw_qos_port *qos_conf;
+	struct xsw_vport __rcu *vport;
 	struct rcu_head rcu;
 };
 
@@ -180,6 +182,8 @@ struct xsw_fdb {
  * @qos_guaranteed: ports with a bandwidth guarantee; while there is one,
  *	frames out of the external port get their class in skb->priority
  *	(RTNL writers, READ_ONCE readers)
+ * @vxlan_port: UDP destination port of its VXLAN frames (RTNL writers,
+ *	READ_ONCE readers)
  */
 struct xsw_switch {
 	struct net_device *dev;
@@ -195,6 +199,7 @@ struct xsw_switch {
 	struct xsw_acl_conn_table *conn;
 	u16 qos_major;
 	unsigned int qos_guaranteed;
+	u16 vxlan_port;
 };
 
 /* switch.c */
@@ -442,6 +447,10 @@ enum xsw_nl_mcgrp {
 })
 
 /* netlink.c */
+typedef int (*xsw_fill_fn)(struct sk_buff *skb, const void *obj, u8 cmd,
+			   u32 portid, u32 seq, int flags);
+void xsw_nl_notify_obj(struct net *net, xsw_fill_fn fill, const void *obj,
+		       u8 cmd);
 int xsw_nl_init(void);
 void xsw_nl_uninit(void);
 void xsw_nl_notify_switch(struct xsw_switch *sw, u8 cmd);
@@ -508,5 +517,37 @@ int xsw_nl_qos_set_doit(struct sk_buff *skb, struct genl_info *info);
 int xsw_nl_qos_del_doit(struct sk_buff *skb, struct genl_info *info);
 int xsw_nl_qos_get_doit(struct sk_buff *skb, struct genl_info *info);
 int xsw_nl_qos_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
+
+/* nl_vnet.c */
+int xsw_nl_put_vaddr(struct sk_buff *skb, int attr, const struct in6_addr *a);
+int xsw_nl_dump_one(struct sk_buff *skb, struct netlink_callback *cb,
+		    xsw_fill_fn fill, const void *obj, u8 cmd);
+int xsw_nl_vnet_new_doit(struct sk_buff *skb, struct genl_info *info);
+int xsw_nl_vnet_del_doit(struct sk_buff *skb, struct genl_info *info);
+int xsw_nl_vnet_get_doit(struct sk_buff *skb, struct genl_info *info);
+int xsw_nl_vnet_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
+int xsw_nl_vsubnet_new_doit(struct sk_buff *skb, struct genl_info *info);
+int xsw_nl_vsubnet_del_doit(struct sk_buff *skb, struct genl_info *info);
+int xsw_nl_vsubnet_get_doit(struct sk_buff *skb, struct genl_info *info);
+int xsw_nl_vsubnet_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
+int xsw_nl_pa_new_doit(struct sk_buff *skb, struct genl_info *info);
+int xsw_nl_pa_del_doit(struct sk_buff *skb, struct genl_info *info);
+int xsw_nl_pa_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
+int xsw_nl_vport_set_doit(struct sk_buff *skb, struct genl_info *info);
+int xsw_nl_vport_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
+
+/* nl_vmap.c */
+int xsw_nl_map_new_doit(struct sk_buff *skb, struct genl_info *info);
+int xsw_nl_map_del_doit(struct sk_buff *skb, struct genl_info *info);
+int xsw_nl_map_get_doit(struct sk_buff *skb, struct genl_info *info);
+int xsw_nl_map_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
+int xsw_nl_map_flush_doit(struct sk_buff *skb, struct genl_info *info);
+int xsw_nl_map_bulk_doit(struct sk_buff *skb, struct genl_info *info);
+
+/* vnet.c: a deleted port leaves its VSID, a deleted switch's PAs go */
+void xsw_vnet_port_gone(struct xsw_port *port);
+void xsw_pa_switch_gone(struct xsw_switch *sw);
+int xsw_vnet_init(void);
+void xsw_vnet_uninit(void);
 
 #endif /* _XSWITCH_H */

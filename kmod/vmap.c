@@ -1,0 +1,306 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * xswitch network virtualisation: the CA-PA mapping table.
+ *
+ * A mapping is in three indexes of its namespace's store:
+ *   - by_ca, (RDID, CA) -> mapping, unique: what the data path looks up to
+ *     encapsulate a frame routed or sent to a CA, and the ARP/ND responder
+ *     to answer for one.  A CA is unique in its routing domain.
+ *   - by_mac, (VSID, MAC) -> mappings, a list since one VM's MAC may have
+ *     an IPv4 and an IPv6 CA: the data path's layer-2 lookup.
+ *   - maps, an id -> mapping xarray that dumps and flushes walk in order.
+ * Each vsubnet keeps the distinct PAs its mappings point at, with a count,
+ * so the data path has its replication list for broadcast and multicast
+ * without walking the mappings.
+ *
+ * Writers hold RTNL (vnet.h); readers of by_ca, by_mac and the PA lists
+ * need only RCU.  A mapping never changes once inserted.
+ */
+
+#include <linux/percpu.h>
+
+#include "vnet.h"
+
+static const struct rhashtable_params by_ca_params = {
+	.key_len	= sizeof(struct xsw_vmap_key_ca),
+	.key_offset	= offsetof(struct xsw_vmap, kca),
+	.head_offset	= offsetof(struct xsw_vmap, ca_node),
+	.automatic_shrinking = true,
+};
+
+static const struct rhashtable_params by_mac_params = {
+	.key_len	= sizeof(struct xsw_vmap_key_mac),
+	.key_offset	= offsetof(struct xsw_vmap, kmac),
+	.head_offset	= offsetof(struct xsw_vmap, mac_node),
+	.automatic_shrinking = true,
+};
+
+int xsw_vmap_init(struct xsw_vnet_store *s)
+{
+	int err;
+
+	xa_init_flags(&s->maps, XA_FLAGS_ALLOC);
+	err = rhashtable_init(&s->by_ca, &by_ca_params);
+	if (err)
+		return err;
+	err = rhltable_init(&s->by_mac, &by_mac_params);
+	if (err)
+		rhashtable_destroy(&s->by_ca);
+	return err;
+}
+
+/* Every mapping was flushed with its vsubnet. */
+void xsw_vmap_uninit(struct xsw_vnet_store *s)
+{
+	WARN_ON(s->num_maps);
+	rhltable_destroy(&s->by_mac);
+	rhashtable_destroy(&s->by_ca);
+}
+
+/**
+ * xsw_vmap_new - a mapping, not yet in any table
+ * @vs: its virtual subnet
+ * @ca: customer address, checked by the caller
+ * @mac: the CA's MAC
+ * @pa: the PA of the host the CA is on
+ *
+ * Return: the mapping or NULL.
+ */
+struct xsw_vmap *xsw_vmap_new(const struct xsw_vsubnet *vs,
+			      const struct in6_addr *ca, const u8 *mac,
+			      const struct in6_addr *pa)
+{
+	struct xsw_vmap *m;
+
+	m = kzalloc(sizeof(*m), GFP_KERNEL_ACCOUNT);
+	if (!m)
+		return NULL;
+	m->stats = alloc_percpu_gfp(struct xsw_vmap_pcpu, GFP_KERNEL_ACCOUNT);
+	if (!m->stats) {
+		kfree(m);
+		return NULL;
+	}
+	m->kca.rdid = vs->rdid;
+	m->kca.ca = *ca;
+	m->kmac.vsid = vs->vsid;
+	ether_addr_copy(m->kmac.mac, mac);
+	m->pa = *pa;
+	return m;
+}
+
+/* Frees a mapping that was never published. */
+void xsw_vmap_free(struct xsw_vmap *m)
+{
+	free_percpu(m->stats);
+	kfree(m);
+}
+
+static void vmap_free_rcu(struct rcu_head *head)
+{
+	xsw_vmap_free(container_of(head, struct xsw_vmap, rcu));
+}
+
+static struct xsw_vpa_ref *pa_ref_find(struct xsw_vsubnet *vs,
+				       const struct in6_addr *pa)
+{
+	struct xsw_vpa_ref *ref;
+
+	list_for_each_entry(ref, &vs->pas, node)
+		if (ipv6_addr_equal(&ref->pa, pa))
+			return ref;
+	return NULL;
+}
+
+static int pa_ref_get(struct xsw_vsubnet *vs, const struct in6_addr *pa)
+{
+	struct xsw_vpa_ref *ref = pa_ref_find(vs, pa);
+
+	if (ref) {
+		ref->refs++;
+		return 0;
+	}
+	ref = kzalloc(sizeof(*ref), GFP_KERNEL_ACCOUNT);
+	if (!ref)
+		return -ENOMEM;
+	ref->pa = *pa;
+	ref->refs = 1;
+	list_add_tail_rcu(&ref->node, &vs->pas);
+	vs->num_pas++;
+	return 0;
+}
+
+static void pa_ref_put(struct xsw_vsubnet *vs, const struct in6_addr *pa)
+{
+	struct xsw_vpa_ref *ref = pa_ref_find(vs, pa);
+
+	if (WARN_ON(!ref) || --ref->refs)
+		return;
+	list_del_rcu(&ref->node);
+	vs->num_pas--;
+	kfree_rcu(ref, rcu);
+}
+
+/**
+ * xsw_vmap_insert - publish a mapping
+ * @s: the store
+ * @vs: its virtual subnet, the one xsw_vmap_new() was given
+ * @m: the mapping; the caller frees it on failure
+ * @extack: where to say why not
+ *
+ * Return: 0, or -EEXIST when the routing domain has the CA already,
+ * -ENOSPC when the namespace has XSW_MAPS_MAX mappings, or another
+ * negative errno.
+ */
+int xsw_vmap_insert(struct xsw_vnet_store *s, struct xsw_vsubnet *vs,
+		    struct xsw_vmap *m, struct netlink_ext_ack *extack)
+{
+	int err;
+
+	xsw_vnet_assert();
+	if (s->num_maps >= XSW_MAPS_MAX) {
+		NL_SET_ERR_MSG(extack, "too many mappings in the namespace");
+		return -ENOSPC;
+	}
+	err = xa_alloc(&s->maps, &m->id, m, xa_limit_32b, GFP_KERNEL_ACCOUNT);
+	if (err)
+		return err;
+	err = rhashtable_lookup_insert_fast(&s->by_ca, &m->ca_node,
+					    by_ca_params);
+	if (err) {
+		if (err == -EEXIST)
+			NL_SET_ERR_MSG(extack,
+				       "the routing domain has a mapping for this ca");
+		goto err_id;
+	}
+	err = rhltable_insert(&s->by_mac, &m->mac_node, by_mac_params);
+	if (err)
+		goto err_ca;
+	err = pa_ref_get(vs, &m->pa);
+	if (err)
+		goto err_mac;
+	m->vs = vs;
+	m->gen = xsw_vnet_gen_next(s);
+	vs->num_maps++;
+	s->num_maps++;
+	return 0;
+
+err_mac:
+	rhltable_remove(&s->by_mac, &m->mac_node, by_mac_params);
+err_ca:
+	rhashtable_remove_fast(&s->by_ca, &m->ca_node, by_ca_params);
+err_id:
+	xa_erase(&s->maps, m->id);
+	return err;
+}
+
+/* Unpublishes a mapping and frees it after a grace period. */
+void xsw_vmap_remove(struct xsw_vnet_store *s, struct xsw_vmap *m)
+{
+	xsw_vnet_assert();
+	rhashtable_remove_fast(&s->by_ca, &m->ca_node, by_ca_params);
+	rhltable_remove(&s->by_mac, &m->mac_node, by_mac_params);
+	xa_erase(&s->maps, m->id);
+	pa_ref_put(m->vs, &m->pa);
+	m->vs->num_maps--;
+	s->num_maps--;
+	xsw_vnet_gen_next(s);
+	call_rcu(&m->rcu, vmap_free_rcu);
+}
+
+/* The mapping of (RDID, CA), for the control path.  Context: RTNL. */
+struct xsw_vmap *xsw_vmap_find(struct xsw_vnet_store *s, u32 rdid,
+			       const struct in6_addr *ca)
+{
+	struct xsw_vmap *m;
+
+	xsw_vnet_assert();
+	rcu_read_lock();
+	m = xsw_vmap_lookup_ca(s, rdid, ca);
+	rcu_read_unlock();
+	return m;
+}
+
+/**
+ * xsw_vmap_flush - remove every mapping, or a vsubnet's
+ * @s: the store
+ * @vs: the vsubnet, or NULL for all
+ *
+ * Return: how many went.
+ */
+unsigned int xsw_vmap_flush(struct xsw_vnet_store *s, struct xsw_vsubnet *vs)
+{
+	unsigned int n = 0;
+	struct xsw_vmap *m;
+	unsigned long id;
+
+	xsw_vnet_assert();
+	if (vs && !vs->num_maps)
+		return 0;
+	xa_for_each(&s->maps, id, m) {
+		if (vs && m->vs != vs)
+			continue;
+		xsw_vmap_remove(s, m);
+		if (!(++n % 1024))
+			cond_resched();
+	}
+	return n;
+}
+
+u64 xsw_vmap_hits(const struct xsw_vmap *m)
+{
+	u64 sum = 0;
+	int cpu;
+
+	for_each_possible_cpu(cpu) {
+		const struct xsw_vmap_pcpu *c = per_cpu_ptr(m->stats, cpu);
+		unsigned int start;
+		u64 hits;
+
+		do {
+			start = u64_stats_fetch_begin(&c->syncp);
+			hits = u64_stats_read(&c->hits);
+		} while (u64_stats_fetch_retry(&c->syncp, start));
+		sum += hits;
+	}
+	return sum;
+}
+
+/**
+ * xsw_vmap_lookup_ca - the mapping of a CA in a routing domain
+ * @s: the store
+ * @rdid: the routing domain
+ * @ca: the address, IPv4 mapped
+ *
+ * Context: RCU read side.
+ * Return: the mapping, or NULL.
+ */
+struct xsw_vmap *xsw_vmap_lookup_ca(struct xsw_vnet_store *s, u32 rdid,
+				    const struct in6_addr *ca)
+{
+	struct xsw_vmap_key_ca key = { .rdid = rdid, .ca = *ca };
+
+	return rhashtable_lookup(&s->by_ca, &key, by_ca_params);
+}
+
+/**
+ * xsw_vmap_lookup_mac - a mapping of a MAC in a VSID
+ * @s: the store
+ * @vsid: the VSID
+ * @mac: the MAC
+ *
+ * When the MAC has several CAs, any of their mappings: they name the same
+ * host.
+ *
+ * Context: RCU read side.
+ * Return: the mapping, or NULL.
+ */
+struct xsw_vmap *xsw_vmap_lookup_mac(struct xsw_vnet_store *s, u32 vsid,
+				     const u8 *mac)
+{
+	struct xsw_vmap_key_mac key = { .vsid = vsid };
+	struct rhlist_head *list;
+
+	ether_addr_copy(key.mac, mac);
+	list = rhltable_lookup(&s->by_mac, &key, by_mac_params);
+	return list ? container_of(list, struct xsw_vmap, mac_node) : NULL;
+}

@@ -1,0 +1,294 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * xswitch network virtualisation: the per-namespace policy store.
+ *
+ * DOC: Locking
+ * Every change to the store (vnets, vsubnets, PAs, ports' VSIDs, mappings)
+ * is made under RTNL, which also serialises it with ports and switches
+ * coming and going; writers assert it with xsw_vnet_assert().  The packet
+ * path reads under RCU only: xsw_vsubnet_lookup_rcu() (an xarray by VSID),
+ * xsw_vmap_lookup_ca() and xsw_vmap_lookup_mac() (rhashtables), a
+ * vsubnet's @pas list, a switch's PAs and a port's @vport.  Objects are
+ * unpublished first and freed after a grace period (kfree_rcu/call_rcu);
+ * module exit runs rcu_barrier().
+ *
+ * Addresses are kept as struct in6_addr, IPv4 as IPv4-mapped
+ * (::ffff:a.b.c.d), so one key serves both families.
+ */
+#ifndef _XSW_VNET_H
+#define _XSW_VNET_H
+
+#include <linux/rhashtable.h>
+#include <linux/xarray.h>
+#include <net/ipv6.h>
+
+#include "xswitch.h"
+
+#define xsw_vnet_assert()	ASSERT_RTNL()
+
+/* NL_SET_ERR_MSG() for a message picked at run time; @msg is static. */
+static inline void xsw_set_msg(struct netlink_ext_ack *extack, const char *msg)
+{
+	if (extack)
+		extack->_msg = msg;
+}
+
+/* An IPv4 (mapped) or IPv6 prefix; @len counts from bit 0 of the in6_addr */
+struct xsw_vprefix {
+	struct in6_addr addr;
+	u8 len;
+};
+
+/**
+ * struct xsw_vnet_store - a namespace's network virtualisation state
+ * @vnets: routing domains, struct xsw_vnet.node (RTNL)
+ * @vsubnets: VSID -> struct xsw_vsubnet (RTNL writers, RCU readers)
+ * @pas: every switch's PAs, struct xsw_pa.node (RTNL writers, RCU readers)
+ * @by_ca: (RDID, CA) -> mapping (RCU readers)
+ * @by_mac: (VSID, MAC) -> mappings; one MAC may have several CAs (RCU)
+ * @maps: id -> mapping, the order dumps walk (RTNL writers)
+ * @num_maps: mappings in the store (RTNL)
+ * @gen: bumped on every change; each object keeps the value of its last
+ *	change (RTNL)
+ */
+struct xsw_vnet_store {
+	struct list_head vnets;
+	struct xarray vsubnets;
+	struct list_head pas;
+	struct rhashtable by_ca;
+	struct rhltable by_mac;
+	struct xarray maps;
+	unsigned int num_maps;
+	u64 gen;
+};
+
+/**
+ * struct xsw_vnet - a routing domain (a tenant's virtual network)
+ * @node: in the store's @vnets
+ * @vsubnets: its virtual subnets, struct xsw_vsubnet.node (RTNL)
+ * @num_vsubnets: their number
+ * @rdid: routing domain id, unique in the namespace
+ * @gen: the store's generation at creation
+ * @name: unique in the namespace
+ * @rcu: frees it
+ */
+struct xsw_vnet {
+	struct list_head node;
+	struct list_head vsubnets;
+	unsigned int num_vsubnets;
+	u32 rdid;
+	u64 gen;
+	char name[XSW_VNET_NAME_LEN];
+	struct rcu_head rcu;
+};
+
+/**
+ * struct xsw_vpa_ref - a PA the mappings of a VSID point at
+ * @node: in the vsubnet's @pas (RTNL writers, RCU readers): the data
+ *	path's replication list for broadcast and multicast
+ * @pa: the address
+ * @refs: mappings of the VSID that point at it (RTNL)
+ * @rcu: frees it
+ */
+struct xsw_vpa_ref {
+	struct list_head node;
+	struct in6_addr pa;
+	unsigned int refs;
+	struct rcu_head rcu;
+};
+
+/**
+ * struct xsw_vsubnet - a virtual subnet
+ * @vsid: 4096..2^24-2, unique in the namespace; the VNI or GRE key
+ * @vnet: its routing domain; it holds the vnet (RTNL)
+ * @node: in @vnet's @vsubnets
+ * @pas: distinct PAs of its mappings, struct xsw_vpa_ref (RCU readers)
+ * @num_pas: entries of @pas
+ * @num_ports: ports in it (RTNL)
+ * @num_maps: mappings of it (RTNL)
+ * @rdid: @vnet's, copied for the packet path
+ * @encap: enum xsw_encap
+ * @has_gateway: @gateway is set
+ * @gateway: the distributed router's address in the subnet
+ * @gen: the store's generation at creation
+ * @n_prefixes: entries of @prefixes; 0 for layer 2 only
+ * @prefixes: never change once published
+ * @rcu: frees it
+ */
+struct xsw_vsubnet {
+	u32 vsid;
+	struct xsw_vnet *vnet;
+	struct list_head node;
+	struct list_head pas;
+	unsigned int num_pas;
+	unsigned int num_ports;
+	unsigned int num_maps;
+	u32 rdid;
+	u8 encap;
+	bool has_gateway;
+	struct in6_addr gateway;
+	u64 gen;
+	unsigned int n_prefixes;
+	struct rcu_head rcu;
+	struct xsw_vprefix prefixes[];
+};
+
+/**
+ * struct xsw_pa - a provider address of a switch
+ * @node: in the store's @pas (RTNL writers, RCU readers)
+ * @sw: the switch; the PA goes with it
+ * @addr: the address, which the host owned when it was added
+ * @gen: the store's generation at creation
+ * @rcu: frees it
+ */
+struct xsw_pa {
+	struct list_head node;
+	struct xsw_switch *sw;
+	struct in6_addr addr;
+	u64 gen;
+	struct rcu_head rcu;
+};
+
+/**
+ * struct xsw_vport - a port's membership of a VSID; never changed once
+ * published (a change swaps in a new one)
+ * @vs: the virtual subnet, which counts the port in @num_ports
+ * @gen: the store's generation when the port joined
+ * @n_cas: entries of @cas, at least 1
+ * @rcu: frees it
+ * @cas: the port's customer addresses: what the address guard lets it send
+ */
+struct xsw_vport {
+	struct xsw_vsubnet *vs;
+	u64 gen;
+	unsigned int n_cas;
+	struct rcu_head rcu;
+	struct in6_addr cas[];
+};
+
+struct xsw_vmap_key_ca {
+	u32 rdid;
+	struct in6_addr ca;
+};
+
+struct xsw_vmap_key_mac {
+	u32 vsid;
+	u8 mac[ETH_ALEN];
+	u16 zero;
+};
+
+struct xsw_vmap_pcpu {
+	u64_stats_t hits;
+	struct u64_stats_sync syncp;
+};
+
+/**
+ * struct xsw_vmap - a CA-PA mapping, never changed once published
+ * @ca_node: in the store's @by_ca
+ * @mac_node: in the store's @by_mac
+ * @kca: (RDID, CA), the key of @ca_node
+ * @kmac: (VSID, MAC), the key of @mac_node
+ * @pa: where the CA lives: a local PA for a local VM, else a remote one
+ * @vs: its virtual subnet (RTNL; the mapping goes with it)
+ * @id: its index in the store's @maps
+ * @gen: the store's generation at creation
+ * @stats: hits, per CPU: frames the data path sent by this mapping
+ * @rcu: frees it
+ */
+struct xsw_vmap {
+	struct rhash_head ca_node;
+	struct rhlist_head mac_node;
+	struct xsw_vmap_key_ca kca;
+	struct xsw_vmap_key_mac kmac;
+	struct in6_addr pa;
+	struct xsw_vsubnet *vs;
+	u32 id;
+	u64 gen;
+	struct xsw_vmap_pcpu __percpu *stats;
+	struct rcu_head rcu;
+};
+
+/* vnet.c: the store, routing domains, virtual subnets, PAs, ports */
+struct xsw_vnet_store *xsw_vnet_store(const struct net *net);
+int xsw_vnet_store_init(struct xsw_vnet_store *s);
+void xsw_vnet_store_uninit(struct xsw_vnet_store *s);
+u64 xsw_vnet_gen_next(struct xsw_vnet_store *s);
+
+int xsw_vaddr_get(const struct nlattr *attr, struct in6_addr *addr,
+		  struct netlink_ext_ack *extack);
+bool xsw_vaddr_is_v4(const struct in6_addr *addr);
+bool xsw_vaddr_unicast(const struct in6_addr *addr);
+int xsw_vprefix_check(const struct xsw_vprefix *p, unsigned int n,
+		      const struct xsw_vnet *vnet, unsigned int *bad,
+		      const char **why);
+bool xsw_vprefix_contains(const struct xsw_vprefix *p, unsigned int n,
+			  const struct in6_addr *addr);
+bool xsw_vprefix_default_gateway(const struct xsw_vprefix *p, unsigned int n,
+				 struct in6_addr *gw);
+int xsw_vsubnet_ca_check(const struct xsw_vsubnet *vs,
+			 const struct in6_addr *ca, const char **why);
+
+struct xsw_vnet *xsw_vnet_find(struct xsw_vnet_store *s, const char *name);
+struct xsw_vnet *xsw_vnet_add(struct xsw_vnet_store *s, const char *name,
+			      u32 rdid, struct netlink_ext_ack *extack);
+int xsw_vnet_del(struct xsw_vnet_store *s, struct xsw_vnet *vnet,
+		 struct netlink_ext_ack *extack);
+
+struct xsw_vsubnet *xsw_vsubnet_find(struct xsw_vnet_store *s, u32 vsid);
+struct xsw_vsubnet *xsw_vsubnet_lookup_rcu(struct xsw_vnet_store *s, u32 vsid);
+struct xsw_vsubnet *xsw_vsubnet_add(struct xsw_vnet_store *s,
+				    struct xsw_vsubnet *vs,
+				    struct xsw_vnet *vnet,
+				    struct netlink_ext_ack *extack);
+void xsw_vsubnet_del(struct xsw_vnet_store *s, struct xsw_vsubnet *vs);
+
+struct xsw_pa *xsw_pa_find(struct xsw_vnet_store *s,
+			   const struct in6_addr *addr);
+struct xsw_pa *xsw_pa_add(struct net *net, struct xsw_switch *sw,
+			  const struct in6_addr *addr,
+			  struct netlink_ext_ack *extack);
+void xsw_pa_del(struct xsw_vnet_store *s, struct xsw_pa *pa);
+void xsw_pa_switch_gone(struct xsw_switch *sw);
+
+struct xsw_vport *xsw_vport_get(const struct xsw_port *port);
+int xsw_vport_set(struct xsw_vnet_store *s, struct xsw_port *port,
+		  struct xsw_vsubnet *vs, const struct in6_addr *cas,
+		  unsigned int n_cas, struct netlink_ext_ack *extack);
+
+/* vmap.c: the mapping table */
+int xsw_vmap_init(struct xsw_vnet_store *s);
+void xsw_vmap_uninit(struct xsw_vnet_store *s);
+struct xsw_vmap *xsw_vmap_new(const struct xsw_vsubnet *vs,
+			      const struct in6_addr *ca, const u8 *mac,
+			      const struct in6_addr *pa);
+void xsw_vmap_free(struct xsw_vmap *m);
+int xsw_vmap_insert(struct xsw_vnet_store *s, struct xsw_vsubnet *vs,
+		    struct xsw_vmap *m, struct netlink_ext_ack *extack);
+void xsw_vmap_remove(struct xsw_vnet_store *s, struct xsw_vmap *m);
+struct xsw_vmap *xsw_vmap_find(struct xsw_vnet_store *s, u32 rdid,
+			       const struct in6_addr *ca);
+unsigned int xsw_vmap_flush(struct xsw_vnet_store *s,
+			    struct xsw_vsubnet *vs);
+u64 xsw_vmap_hits(const struct xsw_vmap *m);
+struct xsw_vmap *xsw_vmap_lookup_ca(struct xsw_vnet_store *s, u32 rdid,
+				    const struct in6_addr *ca);
+struct xsw_vmap *xsw_vmap_lookup_mac(struct xsw_vnet_store *s, u32 vsid,
+				     const u8 *mac);
+
+/* The data path counts a frame sent by @m. */
+static inline void xsw_vmap_hit(struct xsw_vmap *m)
+{
+	struct xsw_vmap_pcpu *c = this_cpu_ptr(m->stats);
+
+	u64_stats_update_begin(&c->syncp);
+	u64_stats_inc(&c->hits);
+	u64_stats_update_end(&c->syncp);
+}
+
+/* nl_vnet.c, nl_vmap.c: notifications of changes made outside a request */
+void xsw_nl_notify_pa(struct net *net, const struct xsw_pa *pa, u8 cmd);
+void xsw_nl_notify_vport(struct net *net, const struct xsw_port *port);
+void xsw_nl_notify_map_flush(struct net *net, u32 vsid, unsigned int count,
+			     u64 gen);
+
+#endif /* _XSW_VNET_H */
