@@ -23,6 +23,7 @@ static const struct nla_policy switch_policy[XSW_A_SWITCH_MAX + 1] = {
 	[XSW_A_SWITCH_CONN_ENTRIES] = { .type = NLA_U32 },
 	[XSW_A_SWITCH_CONN_EVICTIONS] = { .type = NLA_U64 },
 	[XSW_A_SWITCH_CONN_EXPIRED] = { .type = NLA_U64 },
+	[XSW_A_SWITCH_VXLAN_PORT] = { .type = NLA_U16 },
 };
 
 static const char *const switch_names[XSW_A_SWITCH_MAX + 1] = {
@@ -39,6 +40,7 @@ static const char *const switch_names[XSW_A_SWITCH_MAX + 1] = {
 	[XSW_A_SWITCH_CONN_ENTRIES] = "conn_entries",
 	[XSW_A_SWITCH_CONN_EVICTIONS] = "conn_evictions",
 	[XSW_A_SWITCH_CONN_EXPIRED] = "conn_expired",
+	[XSW_A_SWITCH_VXLAN_PORT] = "vxlan_port",
 };
 
 static const struct xsw_attrs switch_attrs = {
@@ -78,6 +80,8 @@ static int to_info(struct xsw_handle *h, struct nlattr **tb,
 			nla_get_u64(tb[XSW_A_SWITCH_CONN_EVICTIONS]);
 	if (tb[XSW_A_SWITCH_CONN_EXPIRED])
 		sw->conn_expired = nla_get_u64(tb[XSW_A_SWITCH_CONN_EXPIRED]);
+	if (tb[XSW_A_SWITCH_VXLAN_PORT])
+		sw->vxlan_port = nla_get_u16(tb[XSW_A_SWITCH_VXLAN_PORT]);
 	return xsw_stats_parse(h, tb[XSW_A_SWITCH_STATS], &sw->stats);
 }
 
@@ -169,6 +173,8 @@ int xsw_switch_set(struct xsw_handle *h, const char *name,
 	if ((cfg->set & XSW_SWITCH_CFG_AGEING) &&
 	    (cfg->ageing < 1 || cfg->ageing > 1000000))
 		return xsw_seterr(h, -ERANGE, "ageing must be 1..1000000 seconds");
+	if ((cfg->set & XSW_SWITCH_CFG_VXLAN_PORT) && !cfg->vxlan_port)
+		return xsw_seterr(h, -ERANGE, "vxlan-port must be 1..65535");
 	if ((cfg->set & XSW_SWITCH_CFG_CONN_MAX) &&
 	    (cfg->conn_max < 1 || cfg->conn_max > XSW_SWITCH_CONN_MAX_LIMIT))
 		return xsw_seterr(h, -ERANGE, "conn-max must be 1..%u",
@@ -179,7 +185,9 @@ int xsw_switch_set(struct xsw_handle *h, const char *name,
 	    ((cfg->set & XSW_SWITCH_CFG_AGEING) &&
 	     nla_put_u32(msg, XSW_A_SWITCH_AGEING_TIME, cfg->ageing) < 0) ||
 	    ((cfg->set & XSW_SWITCH_CFG_CONN_MAX) &&
-	     nla_put_u32(msg, XSW_A_SWITCH_CONN_MAX, cfg->conn_max) < 0))
+	     nla_put_u32(msg, XSW_A_SWITCH_CONN_MAX, cfg->conn_max) < 0) ||
+	    ((cfg->set & XSW_SWITCH_CFG_VXLAN_PORT) &&
+	     nla_put_u16(msg, XSW_A_SWITCH_VXLAN_PORT, cfg->vxlan_port) < 0))
 		return xsw_abort(h, msg);
 	return xsw_do(h, msg, &switch_attrs, NULL, NULL);
 }

@@ -151,6 +151,7 @@ struct xsw_switch_info {
 	uint32_t conn_entries;
 	uint64_t conn_evictions;
 	uint64_t conn_expired;
+	uint16_t vxlan_port;	/* 0 from a kernel without vnet */
 };
 
 /**
@@ -218,8 +219,9 @@ int xsw_switch_set_ageing(struct xsw_handle *h, const char *name,
 enum {
 	XSW_SWITCH_CFG_AGEING	= 1u << 0,
 	XSW_SWITCH_CFG_CONN_MAX	= 1u << 1,
+	XSW_SWITCH_CFG_VXLAN_PORT = 1u << 2,
 
-	XSW_SWITCH_CFG_ALL	= (1u << 2) - 1,
+	XSW_SWITCH_CFG_ALL	= (1u << 3) - 1,
 };
 
 /**
@@ -234,6 +236,7 @@ struct xsw_switch_config {
 	uint32_t set;
 	uint32_t ageing;
 	uint32_t conn_max;
+	uint16_t vxlan_port;	/* UDP port of VXLAN frames, 1..65535 */
 };
 
 /**
@@ -1448,6 +1451,166 @@ int xsw_pcap_write_header(FILE *f);
  * Return: 0 or a negative errno.
  */
 int xsw_pcap_write(FILE *f, const struct xsw_sample *s);
+
+/* Network virtualisation ---------------------------------------------- */
+
+/*
+ * The control plane of HNV-style network virtualisation: routing domains
+ * (vnets), virtual subnets (VSIDs), switches' provider addresses (PAs),
+ * ports' VSIDs with their customer addresses (CAs), and CA-PA mappings.
+ * The data path does not use them yet; the mapping hit counters stay 0.
+ */
+
+/**
+ * struct xsw_vaddr - an IPv4 or IPv6 address
+ * @family: AF_INET (the first 4 bytes of @addr) or AF_INET6
+ * @addr:   network byte order
+ */
+struct xsw_vaddr {
+	uint8_t family;
+	uint8_t addr[16];
+};
+
+/* @len: prefix length, 0..32 or 0..128 */
+struct xsw_vprefix {
+	struct xsw_vaddr addr;
+	uint8_t len;
+};
+
+/**
+ * xsw_vaddr_parse() - "10.1.1.11" or "2001:db8::1" into @a
+ * Return: 0 or -EINVAL.
+ */
+int xsw_vaddr_parse(const char *text, struct xsw_vaddr *a);
+/* "10.1.1.0/24" into @p; -EINVAL when malformed. */
+int xsw_vprefix_parse(const char *text, struct xsw_vprefix *p);
+/* @a as text into @buf of at least 46 bytes; returns @buf. */
+const char *xsw_vaddr_str(const struct xsw_vaddr *a, char *buf, size_t len);
+
+/* struct xsw_vnet_info - a routing domain, as XSW_CMD_VNET_GET reports it */
+struct xsw_vnet_info {
+	char name[XSW_VNET_NAME_LEN];
+	uint32_t rdid;
+	uint32_t num_vsubnets;
+	uint64_t gen;
+};
+
+int xsw_vnet_add(struct xsw_handle *h, const char *name, uint32_t rdid);
+int xsw_vnet_del(struct xsw_handle *h, const char *name);
+int xsw_vnet_get(struct xsw_handle *h, const char *name,
+		 struct xsw_vnet_info *info);
+int xsw_vnet_dump(struct xsw_handle *h,
+		  int (*cb)(const struct xsw_vnet_info *vnet, void *arg),
+		  void *arg);
+
+/**
+ * struct xsw_vsubnet_info - a virtual subnet
+ * @vsid:	XSW_VSID_MIN..XSW_VSID_MAX
+ * @vnet:	its routing domain's name
+ * @rdid:	its routing domain's id (read-only)
+ * @n_prefixes:	entries of @prefixes; 0: layer 2 only
+ * @prefixes:	its prefixes
+ * @has_gateway: @gateway is set (for xsw_vsubnet_add(): given; else the
+ *		kernel picks the default)
+ * @gateway:	the distributed router's address
+ * @encap:	enum xsw_encap; 0 in xsw_vsubnet_add(): VXLAN
+ * @num_ports, @num_maps, @num_pas, @gen: read-only
+ */
+struct xsw_vsubnet_info {
+	uint32_t vsid;
+	char vnet[XSW_VNET_NAME_LEN];
+	uint32_t rdid;
+	unsigned int n_prefixes;
+	struct xsw_vprefix prefixes[XSW_VSUBNET_PREFIXES_MAX];
+	bool has_gateway;
+	struct xsw_vaddr gateway;
+	uint8_t encap;
+	uint32_t num_ports;
+	uint32_t num_maps;
+	uint32_t num_pas;
+	uint64_t gen;
+};
+
+int xsw_vsubnet_add(struct xsw_handle *h, const struct xsw_vsubnet_info *vs);
+int xsw_vsubnet_del(struct xsw_handle *h, uint32_t vsid);
+int xsw_vsubnet_get(struct xsw_handle *h, uint32_t vsid,
+		    struct xsw_vsubnet_info *info);
+int xsw_vsubnet_dump(struct xsw_handle *h,
+		     int (*cb)(const struct xsw_vsubnet_info *vs, void *arg),
+		     void *arg);
+
+/* struct xsw_pa_info - a provider address of a switch */
+struct xsw_pa_info {
+	uint32_t switch_ifindex;
+	char switch_ifname[IF_NAMESIZE];
+	struct xsw_vaddr addr;
+	uint64_t gen;
+};
+
+int xsw_pa_add(struct xsw_handle *h, const char *sw,
+	       const struct xsw_vaddr *addr);
+int xsw_pa_del(struct xsw_handle *h, const char *sw,
+	       const struct xsw_vaddr *addr);
+int xsw_pa_dump(struct xsw_handle *h,
+		int (*cb)(const struct xsw_pa_info *pa, void *arg), void *arg);
+
+/* struct xsw_vport_info - a port in a VSID with its CAs */
+struct xsw_vport_info {
+	uint32_t ifindex;
+	char ifname[IF_NAMESIZE];
+	uint32_t vsid;
+	unsigned int n_cas;
+	struct xsw_vaddr cas[XSW_VPORT_CAS_MAX];
+	uint64_t gen;
+};
+
+/**
+ * xsw_vport_set() - a port joins a VSID with its CAs, or leaves (@vsid 0,
+ * @n_cas 0)
+ */
+int xsw_vport_set(struct xsw_handle *h, const char *port, uint32_t vsid,
+		  const struct xsw_vaddr *cas, unsigned int n_cas);
+int xsw_vport_dump(struct xsw_handle *h,
+		   int (*cb)(const struct xsw_vport_info *vp, void *arg),
+		   void *arg);
+
+/**
+ * struct xsw_map_info - a CA-PA mapping
+ * @vsid, @ca, @mac, @pa: the mapping
+ * @rdid, @gen: read-only
+ * @hits: frames the data path sent by it; 0 until there is a data path
+ */
+struct xsw_map_info {
+	uint32_t vsid;
+	struct xsw_vaddr ca;
+	uint8_t mac[6];
+	struct xsw_vaddr pa;
+	uint32_t rdid;
+	uint64_t gen;
+	uint64_t hits;
+};
+
+int xsw_map_add(struct xsw_handle *h, const struct xsw_map_info *m);
+int xsw_map_del(struct xsw_handle *h, uint32_t vsid,
+		const struct xsw_vaddr *ca);
+/* Every mapping, or @vsid's (when not 0). */
+int xsw_map_dump(struct xsw_handle *h, uint32_t vsid,
+		 int (*cb)(const struct xsw_map_info *m, void *arg),
+		 void *arg);
+int xsw_map_flush(struct xsw_handle *h, uint32_t vsid);
+
+/**
+ * xsw_map_add_bulk() - add @n mappings in one request, all or none
+ * @h: handle
+ * @maps: the mappings
+ * @n: their number
+ * @bad: when not NULL and the kernel refused one mapping, its index (else
+ *	@n)
+ *
+ * Return: 0 or a negative errno.
+ */
+int xsw_map_add_bulk(struct xsw_handle *h, const struct xsw_map_info *maps,
+		     size_t n, size_t *bad);
 
 #ifdef __cplusplus
 }
