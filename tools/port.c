@@ -26,6 +26,7 @@ static void usage(void)
 		"             mac-spoofing { on | off } | dhcp-guard { on | off } |\n"
 		"             router-guard { on | off } | isolated { on | off } |\n"
 		"             learn-limit N }\n"
+		"       xsw port set [ dev ] IFNAME vsid { VSID ca ADDR [ ca ADDR ]... | none }\n"
 		"VLAN := 1..4094   LIST := VLAN or range, comma-separated: 10,20-30, or none\n"
 		"\"mac none\" forgets the port's MAC: the next one it sends from sticks.\n"
 		"An internal port's IFNAME may hold one %%d; it is deleted with the port.\n");
@@ -435,6 +436,8 @@ static int do_set(int argc, char **argv)
 	if (is_help(*argv))
 		return 0;
 	port = *argv;
+	if (argc > 1 && strcmp(argv[1], "vsid") == 0)
+		return port_set_vsid(port, argc - 2, argv + 2);
 
 	ret = parse_config(argc - 1, argv + 1, &cfg);
 	if (ret)

@@ -17,13 +17,14 @@ static void usage(void)
 	fprintf(stderr,
 		"Usage: xsw switch add [ [ name | dev ] NAME ]\n"
 		"       xsw switch del [ dev ] NAME\n"
-		"       xsw switch set [ dev ] NAME { ageing SECONDS | conn-max N }...\n"
+		"       xsw switch set [ dev ] NAME { ageing SECONDS | conn-max N | vxlan-port N }...\n"
 		"       xsw switch { show | list } [ [ dev ] NAME ]\n"
 		"       xsw switch help\n"
 		"NAME may hold one %%d (e.g. sw%%d); without NAME the kernel picks xsw%%d.\n"
 		"ageing: how long a learned MAC is kept, 1..1000000 seconds.\n"
 		"conn-max: the most connections stateful ACL rules track, 1..%u;\n"
-		"          lowering it evicts the oldest.\n",
+		"          lowering it evicts the oldest.\n"
+		"vxlan-port: UDP destination port of the switch's VXLAN frames (4789).\n",
 		XSW_SWITCH_CONN_MAX_LIMIT);
 }
 
@@ -88,6 +89,9 @@ static void print_switch(const struct xsw_switch_info *sw)
 		     operstate_name(sw->operstate, buf, sizeof(buf)));
 	print_uint(PRINT_ANY, "ports", "ports %u", sw->num_ports);
 	print_uint(PRINT_ANY, "ageing", " ageing %u", sw->ageing);
+	if (sw->vxlan_port)
+		print_uint(PRINT_ANY, "vxlan_port", " vxlan-port %u",
+			   sw->vxlan_port);
 	print_nl();
 	/* The stateful ACL connection table; a maximum of 0: not reported. */
 	if (sw->conn_max) {
@@ -196,7 +200,7 @@ static int do_set(int argc, char **argv)
 	if (argc > 0 && strcmp(*argv, "dev") == 0)
 		NEXT_ARG();
 	if (argc < 1) {
-		fprintf(stderr, "Error: switch name is required: xsw switch set [ dev ] NAME { ageing SECONDS | conn-max N }\n");
+		fprintf(stderr, "Error: switch name is required: xsw switch set [ dev ] NAME { ageing SECONDS | conn-max N | vxlan-port N }\n");
 		return -1;
 	}
 	if (strcmp(*argv, "help") == 0) {
@@ -224,6 +228,17 @@ static int do_set(int argc, char **argv)
 					    &cfg.conn_max))
 				return -1;
 			cfg.set |= XSW_SWITCH_CFG_CONN_MAX;
+		} else if (strcmp(*argv, "vxlan-port") == 0) {
+			uint32_t port;
+
+			NEXT_ARG();
+			if (cfg.set & XSW_SWITCH_CFG_VXLAN_PORT)
+				return duparg("vxlan-port", *argv);
+			if (parse_u32_range("vxlan-port", *argv, 1, 65535,
+					    &port))
+				return -1;
+			cfg.vxlan_port = port;
+			cfg.set |= XSW_SWITCH_CFG_VXLAN_PORT;
 		} else if (strcmp(*argv, "help") == 0) {
 			usage();
 			return 0;
@@ -232,7 +247,7 @@ static int do_set(int argc, char **argv)
 		}
 	}
 	if (!cfg.set) {
-		fprintf(stderr, "Error: nothing to set: xsw switch set [ dev ] NAME { ageing SECONDS | conn-max N }\n");
+		fprintf(stderr, "Error: nothing to set: xsw switch set [ dev ] NAME { ageing SECONDS | conn-max N | vxlan-port N }\n");
 		return -1;
 	}
 

@@ -35,7 +35,8 @@ static void usage(void)
 	fprintf(stderr,
 		"Usage: xsw [ OPTIONS ] OBJECT { COMMAND | help }\n"
 		"       xsw [ OPTIONS ] -batch FILE\n"
-		"where  OBJECT  := { switch | port | fdb | acl | qos | ext | sample }\n"
+		"where  OBJECT  := { switch | port | fdb | acl | qos | ext | sample |\n"
+		"                    vnet | vsubnet | pa | map }\n"
 		"       OPTIONS := { -V[ersion] | -j[son] | -p[retty] | -s[tats] | -d[etails] |\n"
 		"                    -n[etns] NETNS | -b[atch] FILE | -h[elp] }\n"
 		"Options and keywords are matched exactly; -batch - reads stdin.\n");
@@ -60,6 +61,10 @@ static const struct cmd {
 	{ "qos",	do_qos },
 	{ "ext",	do_ext },
 	{ "sample",	do_sample },
+	{ "vnet",	do_vnet },
+	{ "vsubnet",	do_vsubnet },
+	{ "pa",		do_pa },
+	{ "map",	do_map },
 	{ "help",	do_help },
 };
 
@@ -90,6 +95,35 @@ static int do_cmd(int argc, char **argv)
 	return -1;
 }
 
+/*
+ * One line of -batch.  Consecutive "map add" lines are queued and sent in
+ * bulk requests (100,000 lines would otherwise take 100,000 round trips);
+ * any other line first sends the queue, so lines still take effect in
+ * order.  Returns 0 or -1 after reporting the failed line.
+ */
+static int batch_line(const char *name, int lineno, int argc, char **argv)
+{
+	struct xsw_map_info m;
+	int ret;
+
+	if (argc >= 2 && !strcmp(argv[0], "map") && !strcmp(argv[1], "add")) {
+		if (map_add_parse(argc - 2, argv + 2, &m)) {
+			if (map_batch_flush(name))
+				return -1;
+			goto err;
+		}
+		ret = map_batch_add(&m, lineno);
+		return ret ? map_batch_flush(name) : 0;
+	}
+	if (map_batch_flush(name))
+		return -1;
+	if (!do_cmd(argc, argv))
+		return 0;
+err:
+	fprintf(stderr, "Command failed %s:%d\n", name, lineno);
+	return -1;
+}
+
 static int batch(const char *name)
 {
 	FILE *f = strcmp(name, "-") ? fopen(name, "r") : stdin;
@@ -112,12 +146,20 @@ static int batch(const char *name)
 		largc = makeargs(line, largv, ARRAY_SIZE(largv));
 		if (largc == 0)
 			continue;
-		if (largc < 0 || do_cmd(largc, largv)) {
-			fprintf(stderr, "Command failed %s:%d\n", name, lineno);
+		if (largc < 0) {
+			if (!map_batch_flush(name))
+				fprintf(stderr, "Command failed %s:%d\n",
+					name, lineno);
+			ret = -1;
+			break;
+		}
+		if (batch_line(name, lineno, largc, largv)) {
 			ret = -1;
 			break;
 		}
 	}
+	if (!ret && map_batch_flush(name))
+		ret = -1;
 
 	free(line);
 	if (f != stdin)

@@ -29,6 +29,22 @@ int do_acl(int argc, char **argv);
 int do_qos(int argc, char **argv);
 int do_ext(int argc, char **argv);
 int do_sample(int argc, char **argv);
+int do_vnet(int argc, char **argv);
+int do_vsubnet(int argc, char **argv);
+int do_pa(int argc, char **argv);
+int do_map(int argc, char **argv);
+
+/*
+ * vnet.c: "xsw port set IFNAME vsid ..." (argv after "vsid"), and the
+ * mappings of -batch: map_add_parse() reads the arguments of "map add";
+ * map_batch_add() queues one for map_batch_flush(), which sends the queue
+ * in bulk requests.  Both return 0 or -1 after printing the error.
+ */
+struct xsw_map_info;
+int port_set_vsid(const char *port, int argc, char **argv);
+int map_add_parse(int argc, char **argv, struct xsw_map_info *m);
+int map_batch_add(const struct xsw_map_info *m, int lineno);
+int map_batch_flush(const char *file);
 
 /*
  * The uplink's HTB tree (qos.c) when ports come and go: after "port add"
