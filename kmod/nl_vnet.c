@@ -151,25 +151,39 @@ int xsw_nl_vnet_get_doit(struct sk_buff *skb, struct genl_info *info)
 	return err;
 }
 
-/* Dumps walk a list by index; cb->args[0] is the next index. */
-int xsw_nl_vnet_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
+/*
+ * Dumps the objects of a list whose struct list_head is their first
+ * member; cb->args[0] is the index of the next one to send.
+ */
+static int dump_list(struct sk_buff *skb, struct netlink_callback *cb,
+		     struct list_head *head, xsw_fill_fn fill, u8 cmd)
 {
 	struct xsw_vnet_store *s = xsw_vnet_store(sock_net(skb->sk));
-	struct xsw_vnet *vnet;
+	struct list_head *pos;
 	long idx = 0;
 
 	rtnl_lock();
 	cb->seq = (u32)s->gen;
-	list_for_each_entry(vnet, &s->vnets, node) {
+	list_for_each(pos, head) {
 		if (idx++ < cb->args[0])
 			continue;
-		if (xsw_nl_dump_one(skb, cb, (xsw_fill_fn)vnet_fill, vnet,
-			    XSW_CMD_VNET_GET))
+		if (xsw_nl_dump_one(skb, cb, fill, pos, cmd))
 			break;
 		cb->args[0] = idx;
 	}
 	rtnl_unlock();
 	return skb->len;
+}
+
+static_assert(offsetof(struct xsw_vnet, node) == 0);
+static_assert(offsetof(struct xsw_pa, node) == 0);
+
+int xsw_nl_vnet_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	struct xsw_vnet_store *s = xsw_vnet_store(sock_net(skb->sk));
+
+	return dump_list(skb, cb, &s->vnets, (xsw_fill_fn)vnet_fill,
+			 XSW_CMD_VNET_GET);
 }
 
 /* ------------------------------------------------------------- vsubnets */
@@ -425,7 +439,7 @@ int xsw_nl_vsubnet_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 	cb->seq = (u32)s->gen;
 	xa_for_each_start(&s->vsubnets, vsid, vs, cb->args[0]) {
 		if (xsw_nl_dump_one(skb, cb, (xsw_fill_fn)vsubnet_fill, vs,
-			    XSW_CMD_VSUBNET_GET))
+				    XSW_CMD_VSUBNET_GET))
 			break;
 		cb->args[0] = vsid + 1;
 	}
@@ -526,21 +540,9 @@ out:
 int xsw_nl_pa_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct xsw_vnet_store *s = xsw_vnet_store(sock_net(skb->sk));
-	struct xsw_pa *pa;
-	long idx = 0;
 
-	rtnl_lock();
-	cb->seq = (u32)s->gen;
-	list_for_each_entry(pa, &s->pas, node) {
-		if (idx++ < cb->args[0])
-			continue;
-		if (xsw_nl_dump_one(skb, cb, (xsw_fill_fn)pa_fill, pa,
-			    XSW_CMD_PA_GET))
-			break;
-		cb->args[0] = idx;
-	}
-	rtnl_unlock();
-	return skb->len;
+	return dump_list(skb, cb, &s->pas, (xsw_fill_fn)pa_fill,
+			 XSW_CMD_PA_GET);
 }
 
 /* ---------------------------------------------------------------- ports */
@@ -690,8 +692,8 @@ int xsw_nl_vport_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 				continue;
 			if (idx++ < cb->args[0])
 				continue;
-			if (xsw_nl_dump_one(skb, cb, (xsw_fill_fn)vport_fill, port,
-				    XSW_CMD_VPORT_GET))
+			if (xsw_nl_dump_one(skb, cb, (xsw_fill_fn)vport_fill,
+					    port, XSW_CMD_VPORT_GET))
 				goto out;
 			cb->args[0] = idx;
 		}

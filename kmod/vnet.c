@@ -101,6 +101,20 @@ static bool prefix_host_bits(const struct xsw_vprefix *p)
 	return !ipv6_addr_equal(&net, &p->addr);
 }
 
+/* Does @p overlap a prefix of a subnet of @vnet? */
+static bool overlaps_vnet(const struct xsw_vprefix *p,
+			  const struct xsw_vnet *vnet)
+{
+	const struct xsw_vsubnet *vs;
+	unsigned int j;
+
+	list_for_each_entry(vs, &vnet->vsubnets, node)
+		for (j = 0; j < vs->n_prefixes; j++)
+			if (prefix_overlap(p, &vs->prefixes[j]))
+				return true;
+	return false;
+}
+
 /**
  * xsw_vprefix_check - may these prefixes form a subnet of @vnet?
  * @p: the new subnet's prefixes
@@ -116,7 +130,6 @@ int xsw_vprefix_check(const struct xsw_vprefix *p, unsigned int n,
 		      const struct xsw_vnet *vnet, unsigned int *bad,
 		      const char **why)
 {
-	const struct xsw_vsubnet *vs;
 	unsigned int i, j;
 
 	for (i = 0; i < n; i++) {
@@ -130,14 +143,10 @@ int xsw_vprefix_check(const struct xsw_vprefix *p, unsigned int n,
 				*why = "prefixes overlap";
 				return -EINVAL;
 			}
-		if (!vnet)
-			continue;
-		list_for_each_entry(vs, &vnet->vsubnets, node)
-			for (j = 0; j < vs->n_prefixes; j++)
-				if (prefix_overlap(&p[i], &vs->prefixes[j])) {
-					*why = "prefix overlaps another virtual subnet's in the routing domain";
-					return -EEXIST;
-				}
+		if (vnet && overlaps_vnet(&p[i], vnet)) {
+			*why = "prefix overlaps another virtual subnet's in the routing domain";
+			return -EEXIST;
+		}
 	}
 	return 0;
 }
@@ -486,9 +495,9 @@ int xsw_vport_set(struct xsw_vnet_store *s, struct xsw_port *port,
 		memcpy(vp->cas, cas, n_cas * sizeof(*cas));
 		vp->gen = xsw_vnet_gen_next(s);
 		vs->num_ports++;
-	} else if (!old) {
-		return 0;
 	} else {
+		if (!old)
+			return 0;
 		xsw_vnet_gen_next(s);
 	}
 	rcu_assign_pointer(port->vport, vp);
