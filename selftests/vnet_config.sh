@@ -251,7 +251,7 @@ start_listener()
 	ip netns exec "$NS1" python3 "$LISTEN" "$ready" 300 >"$out" 2>&1 &
 	LISTENER=$!
 	defer "kill $LISTENER 2>/dev/null"
-	busywait 10000 test -e "$ready"
+	busywait 60000 test -e "$ready"
 }
 
 # lines_at_least FILE N: FILE has N lines or more.
