@@ -40,6 +40,7 @@ int xsw_vmap_init(struct xsw_vnet_store *s)
 	int err;
 
 	xa_init_flags(&s->maps, XA_FLAGS_ALLOC);
+	xa_init(&s->hits);
 	err = rhashtable_init(&s->by_ca, &by_ca_params);
 	if (err)
 		return err;
@@ -49,12 +50,52 @@ int xsw_vmap_init(struct xsw_vnet_store *s)
 	return err;
 }
 
-/* Every mapping was flushed with its vsubnet. */
+/*
+ * Every mapping was flushed with its vsubnet.  The hit counters go last:
+ * the store goes after the namespace's devices, so no frame is still on
+ * its way through a mapping (and a mapping's RCU callback does not touch
+ * them).
+ */
 void xsw_vmap_uninit(struct xsw_vnet_store *s)
 {
+	struct xsw_vmap_pcpu __percpu *chunk;
+	unsigned long i;
+
 	WARN_ON(s->num_maps);
 	rhltable_destroy(&s->by_mac);
 	rhashtable_destroy(&s->by_ca);
+	xa_for_each(&s->hits, i, chunk)
+		free_percpu(chunk);
+	xa_destroy(&s->hits);
+}
+
+/* Points @m->stats at its zeroed slot of the chunk of its id. */
+static int vmap_hits_attach(struct xsw_vnet_store *s, struct xsw_vmap *m)
+{
+	unsigned long idx = m->id / XSW_VMAP_HITS_CHUNK;
+	struct xsw_vmap_pcpu __percpu *chunk = xa_load(&s->hits, idx);
+	int cpu, err;
+
+	if (!chunk) {
+		chunk = __alloc_percpu_gfp(sizeof(*chunk) * XSW_VMAP_HITS_CHUNK,
+					   __alignof__(*chunk),
+					   GFP_KERNEL_ACCOUNT);
+		if (!chunk)
+			return -ENOMEM;
+		err = xa_err(xa_store(&s->hits, idx, chunk, GFP_KERNEL_ACCOUNT));
+		if (err) {
+			free_percpu(chunk);
+			return err;
+		}
+	}
+	m->stats = chunk + m->id % XSW_VMAP_HITS_CHUNK;
+	/*
+	 * A mapping that had this id before may still count a frame that
+	 * was on its way when it went; at most that one is counted here.
+	 */
+	for_each_possible_cpu(cpu)
+		u64_stats_set(&per_cpu_ptr(m->stats, cpu)->hits, 0);
+	return 0;
 }
 
 /**
@@ -75,29 +116,12 @@ struct xsw_vmap *xsw_vmap_new(const struct xsw_vsubnet *vs,
 	m = kzalloc(sizeof(*m), GFP_KERNEL_ACCOUNT);
 	if (!m)
 		return NULL;
-	m->stats = alloc_percpu_gfp(struct xsw_vmap_pcpu, GFP_KERNEL_ACCOUNT);
-	if (!m->stats) {
-		kfree(m);
-		return NULL;
-	}
 	m->kca.rdid = vs->rdid;
 	m->kca.ca = *ca;
 	m->kmac.vsid = vs->vsid;
 	ether_addr_copy(m->kmac.mac, mac);
 	m->pa = *pa;
 	return m;
-}
-
-/* Frees a mapping that was never published. */
-void xsw_vmap_free(struct xsw_vmap *m)
-{
-	free_percpu(m->stats);
-	kfree(m);
-}
-
-static void vmap_free_rcu(struct rcu_head *head)
-{
-	xsw_vmap_free(container_of(head, struct xsw_vmap, rcu));
 }
 
 static struct xsw_vpa_ref *pa_ref_find(struct xsw_vsubnet *vs,
@@ -164,6 +188,9 @@ int xsw_vmap_insert(struct xsw_vnet_store *s, struct xsw_vsubnet *vs,
 	err = xa_alloc(&s->maps, &m->id, m, xa_limit_32b, GFP_KERNEL_ACCOUNT);
 	if (err)
 		return err;
+	err = vmap_hits_attach(s, m);
+	if (err)
+		goto err_id;
 	err = rhashtable_lookup_insert_fast(&s->by_ca, &m->ca_node,
 					    by_ca_params);
 	if (err) {
@@ -204,7 +231,7 @@ void xsw_vmap_remove(struct xsw_vnet_store *s, struct xsw_vmap *m)
 	m->vs->num_maps--;
 	s->num_maps--;
 	xsw_vnet_gen_next(s);
-	call_rcu(&m->rcu, vmap_free_rcu);
+	kfree_rcu(m, rcu);
 }
 
 /* The mapping of (RDID, CA), for the control path.  Context: RTNL. */

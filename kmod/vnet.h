@@ -47,6 +47,8 @@ struct xsw_vprefix {
  * @by_ca: (RDID, CA) -> mapping (RCU readers)
  * @by_mac: (VSID, MAC) -> mappings; one MAC may have several CAs (RCU)
  * @maps: id -> mapping, the order dumps walk (RTNL writers)
+ * @hits: id / XSW_VMAP_HITS_CHUNK -> per-CPU hit counters of
+ *	XSW_VMAP_HITS_CHUNK mappings (RTNL); freed with the store
  * @num_maps: mappings in the store (RTNL)
  * @gen: bumped on every change; each object keeps the value of its last
  *	change (RTNL)
@@ -58,6 +60,7 @@ struct xsw_vnet_store {
 	struct rhashtable by_ca;
 	struct rhltable by_mac;
 	struct xarray maps;
+	struct xarray hits;
 	unsigned int num_maps;
 	u64 gen;
 };
@@ -182,6 +185,14 @@ struct xsw_vmap_pcpu {
 	struct u64_stats_sync syncp;
 };
 
+/*
+ * Mappings' hit counters are allocated per-CPU in chunks of this many, one
+ * chunk per range of mapping ids, rather than one alloc_percpu() per
+ * mapping: the per-CPU allocator took a third of a 100,000-mapping bulk
+ * load's kernel time, and most of its memory.
+ */
+#define XSW_VMAP_HITS_CHUNK	1024
+
 /**
  * struct xsw_vmap - a CA-PA mapping, never changed once published
  * @ca_node: in the store's @by_ca
@@ -192,7 +203,8 @@ struct xsw_vmap_pcpu {
  * @vs: its virtual subnet (RTNL; the mapping goes with it)
  * @id: its index in the store's @maps
  * @gen: the store's generation at creation
- * @stats: hits, per CPU: frames the data path sent by this mapping
+ * @stats: hits, per CPU: frames the data path sent by this mapping; its
+ *	slot of the store's @hits chunk for @id, zeroed when inserted
  * @rcu: frees it
  */
 struct xsw_vmap {
@@ -261,7 +273,11 @@ void xsw_vmap_uninit(struct xsw_vnet_store *s);
 struct xsw_vmap *xsw_vmap_new(const struct xsw_vsubnet *vs,
 			      const struct in6_addr *ca, const u8 *mac,
 			      const struct in6_addr *pa);
-void xsw_vmap_free(struct xsw_vmap *m);
+static inline void xsw_vmap_free(struct xsw_vmap *m)
+{
+	kfree(m);
+}
+
 int xsw_vmap_insert(struct xsw_vnet_store *s, struct xsw_vsubnet *vs,
 		    struct xsw_vmap *m, struct netlink_ext_ack *extack);
 void xsw_vmap_remove(struct xsw_vnet_store *s, struct xsw_vmap *m);
