@@ -75,8 +75,8 @@ int xsw_nl_vnet_new_doit(struct sk_buff *skb, struct genl_info *info)
 	struct net *net = genl_info_net(info);
 	struct xsw_vnet *vnet;
 
-	if (GENL_REQ_ATTR_CHECK(info, XSW_A_VNET_NAME) ||
-	    GENL_REQ_ATTR_CHECK(info, XSW_A_VNET_RDID))
+	if (XSW_GENL_REQUIRE(info, XSW_A_VNET_NAME, "vnet name is required") ||
+	    XSW_GENL_REQUIRE(info, XSW_A_VNET_RDID, "rdid is required"))
 		return -EINVAL;
 	if (!*(char *)nla_data(info->attrs[XSW_A_VNET_NAME])) {
 		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[XSW_A_VNET_NAME],
@@ -102,7 +102,7 @@ int xsw_nl_vnet_del_doit(struct sk_buff *skb, struct genl_info *info)
 	struct xsw_vnet *vnet;
 	int err = -ENOENT;
 
-	if (GENL_REQ_ATTR_CHECK(info, XSW_A_VNET_NAME))
+	if (XSW_GENL_REQUIRE(info, XSW_A_VNET_NAME, "vnet name is required"))
 		return -EINVAL;
 	rtnl_lock();
 	vnet = vnet_from_attr(s, info->attrs[XSW_A_VNET_NAME], info->extack);
@@ -140,7 +140,7 @@ int xsw_nl_vnet_get_doit(struct sk_buff *skb, struct genl_info *info)
 	struct xsw_vnet *vnet;
 	int err = -ENOENT;
 
-	if (GENL_REQ_ATTR_CHECK(info, XSW_A_VNET_NAME))
+	if (XSW_GENL_REQUIRE(info, XSW_A_VNET_NAME, "vnet name is required"))
 		return -EINVAL;
 	rtnl_lock();
 	vnet = vnet_from_attr(s, info->attrs[XSW_A_VNET_NAME], info->extack);
@@ -346,8 +346,8 @@ int xsw_nl_vsubnet_new_doit(struct sk_buff *skb, struct genl_info *info)
 	struct xsw_vsubnet *vs;
 	struct xsw_vnet *vnet;
 
-	if (GENL_REQ_ATTR_CHECK(info, XSW_A_VSUBNET_VSID) ||
-	    GENL_REQ_ATTR_CHECK(info, XSW_A_VSUBNET_VNET))
+	if (XSW_GENL_REQUIRE(info, XSW_A_VSUBNET_VSID, "vsid is required") ||
+	    XSW_GENL_REQUIRE(info, XSW_A_VSUBNET_VNET, "vnet name is required"))
 		return -EINVAL;
 	vs = vsubnet_from_req(info);
 	if (IS_ERR(vs))
@@ -386,7 +386,7 @@ int xsw_nl_vsubnet_del_doit(struct sk_buff *skb, struct genl_info *info)
 	unsigned int n;
 	int err = 0;
 
-	if (GENL_REQ_ATTR_CHECK(info, XSW_A_VSUBNET_VSID))
+	if (XSW_GENL_REQUIRE(info, XSW_A_VSUBNET_VSID, "vsid is required"))
 		return -EINVAL;
 	rtnl_lock();
 	vs = vsubnet_from_attr(s, info->attrs[XSW_A_VSUBNET_VSID],
@@ -416,7 +416,7 @@ int xsw_nl_vsubnet_get_doit(struct sk_buff *skb, struct genl_info *info)
 	struct xsw_vsubnet *vs;
 	int err = -ENOENT;
 
-	if (GENL_REQ_ATTR_CHECK(info, XSW_A_VSUBNET_VSID))
+	if (XSW_GENL_REQUIRE(info, XSW_A_VSUBNET_VSID, "vsid is required"))
 		return -EINVAL;
 	rtnl_lock();
 	vs = vsubnet_from_attr(s, info->attrs[XSW_A_VSUBNET_VSID],
@@ -476,7 +476,7 @@ void xsw_nl_notify_pa(struct net *net, const struct xsw_pa *pa, u8 cmd)
 static int pa_req(struct genl_info *info, struct xsw_switch **sw,
 		  struct in6_addr *addr)
 {
-	if (GENL_REQ_ATTR_CHECK(info, XSW_A_PA_ADDR))
+	if (XSW_GENL_REQUIRE(info, XSW_A_PA_ADDR, "pa address is required"))
 		return -EINVAL;
 	*sw = xsw_nl_switch(genl_info_net(info), info->attrs,
 			    XSW_A_PA_SWITCH_IFINDEX, XSW_A_PA_SWITCH_IFNAME,
@@ -619,10 +619,12 @@ int xsw_nl_vport_set_doit(struct sk_buff *skb, struct genl_info *info)
 	int n = 0, err;
 	u32 vsid;
 
-	if (GENL_REQ_ATTR_CHECK(info, XSW_A_VPORT_VSID))
+	if (XSW_GENL_REQUIRE(info, XSW_A_VPORT_VSID,
+			     "vsid is required (0 to leave)"))
 		return -EINVAL;
 	vsid = nla_get_u32(info->attrs[XSW_A_VPORT_VSID]);
-	if (vsid && GENL_REQ_ATTR_CHECK(info, XSW_A_VPORT_CAS))
+	if (vsid && XSW_GENL_REQUIRE(info, XSW_A_VPORT_CAS,
+				     "a port joins a vsid with its cas"))
 		return -EINVAL;
 	if (!vsid && a_cas) {
 		NL_SET_ERR_MSG_ATTR(info->extack, a_cas,
