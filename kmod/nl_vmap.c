@@ -243,6 +243,11 @@ int xsw_nl_map_get_doit(struct sk_buff *skb, struct genl_info *info)
 	struct xsw_vmap *m;
 	int err;
 
+	if (info->attrs[XSW_A_MAP_GEN_MIN]) {
+		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[XSW_A_MAP_GEN_MIN],
+				    "gen min filters a map dump");
+		return -EINVAL;
+	}
 	err = map_id_req(info, &ca);
 	if (err)
 		return err;
@@ -277,6 +282,11 @@ int xsw_nl_map_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 	u32 vsid = 0;
 	int err = 0;
 
+	if (attrs[XSW_A_MAP_CA]) {
+		NL_SET_ERR_MSG_ATTR(cb->extack, attrs[XSW_A_MAP_CA],
+				    "a map dump takes no ca: get one without NLM_F_DUMP");
+		return -EINVAL;
+	}
 	if (attrs[XSW_A_MAP_VSID])
 		vsid = nla_get_u32(attrs[XSW_A_MAP_VSID]);
 	if (attrs[XSW_A_MAP_GEN_MIN])

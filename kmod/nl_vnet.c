@@ -178,9 +178,28 @@ static int dump_list(struct sk_buff *skb, struct netlink_callback *cb,
 static_assert(offsetof(struct xsw_vnet, node) == 0);
 static_assert(offsetof(struct xsw_pa, node) == 0);
 
+/*
+ * Refuses a dump request holding @type, which names one object: a do
+ * request gets it.  The policy is the do request's too, so it lets it in.
+ */
+static int dump_takes_nothing(struct netlink_callback *cb, int type)
+{
+	struct nlattr *attr = genl_dumpit_info(cb)->attrs[type];
+
+	if (!attr)
+		return 0;
+	NL_SET_ERR_MSG_ATTR(cb->extack, attr,
+			    "a dump lists them all: get one without NLM_F_DUMP");
+	return -EINVAL;
+}
+
 int xsw_nl_vnet_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct xsw_vnet_store *s = xsw_vnet_store(sock_net(skb->sk));
+	int err = dump_takes_nothing(cb, XSW_A_VNET_NAME);
+
+	if (err)
+		return err;
 
 	return dump_list(skb, cb, &s->vnets, (xsw_fill_fn)vnet_fill,
 			 XSW_CMD_VNET_GET);
@@ -432,9 +451,12 @@ int xsw_nl_vsubnet_get_doit(struct sk_buff *skb, struct genl_info *info)
 int xsw_nl_vsubnet_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct xsw_vnet_store *s = xsw_vnet_store(sock_net(skb->sk));
+	int err = dump_takes_nothing(cb, XSW_A_VSUBNET_VSID);
 	struct xsw_vsubnet *vs;
 	unsigned long vsid;
 
+	if (err)
+		return err;
 	rtnl_lock();
 	cb->seq = (u32)s->gen;
 	xa_for_each_start(&s->vsubnets, vsid, vs, cb->args[0]) {
