@@ -446,6 +446,13 @@ static const struct nla_policy pa_policy[XSW_A_PA_GEN + 1] = {
 	[XSW_A_PA_GEN]			= READ_ONLY,
 };
 
+#define PA_GET_REJECT "pa show lists every pa: it takes nothing"
+
+static const struct nla_policy pa_get_policy[XSW_A_PA_GEN + 1] = {
+	[XSW_A_PA_SWITCH_IFINDEX ... XSW_A_PA_ADDR] = REJECT(PA_GET_REJECT),
+	[XSW_A_PA_GEN]			= READ_ONLY,
+};
+
 static const struct nla_policy vport_cas_policy[XSW_A_VPORT_CA + 1] = {
 	[XSW_A_VPORT_CA]		= VADDR_POLICY,
 };
@@ -766,8 +773,8 @@ static const struct genl_ops xsw_genl_ops[] = {
 	{
 		.cmd		= XSW_CMD_PA_GET,
 		.dumpit		= xsw_nl_pa_get_dumpit,
-		.policy		= pa_policy,
-		.maxattr	= ARRAY_SIZE(pa_policy) - 1,
+		.policy		= pa_get_policy,
+		.maxattr	= ARRAY_SIZE(pa_get_policy) - 1,
 	},
 	{
 		.cmd		= XSW_CMD_VPORT_SET,

@@ -88,18 +88,17 @@ struct map_req {
 static int map_req_get(struct nlattr **tb, struct nlattr *nest,
 		       struct map_req *r, struct netlink_ext_ack *extack)
 {
-	static const int need[] = {
-		XSW_A_MAP_VSID, XSW_A_MAP_CA, XSW_A_MAP_MAC, XSW_A_MAP_PA
-	};
-	unsigned int i;
 	int err;
 
-	for (i = 0; i < ARRAY_SIZE(need); i++)
-		if (!tb[need[i]]) {
-			NL_SET_ERR_MSG_ATTR(extack, nest,
-					    "a mapping needs vsid, ca, mac and pa");
-			return -EINVAL;
-		}
+	if (XSW_NL_REQUIRE(extack, nest, tb, XSW_A_MAP_VSID,
+			   "a mapping needs a vsid") ||
+	    XSW_NL_REQUIRE(extack, nest, tb, XSW_A_MAP_CA,
+			   "a mapping needs a ca") ||
+	    XSW_NL_REQUIRE(extack, nest, tb, XSW_A_MAP_MAC,
+			   "a mapping needs a mac") ||
+	    XSW_NL_REQUIRE(extack, nest, tb, XSW_A_MAP_PA,
+			   "a mapping needs a pa"))
+		return -EINVAL;
 	r->nest = nest;
 	r->vsid = nla_get_u32(tb[XSW_A_MAP_VSID]);
 	ether_addr_copy(r->mac, nla_data(tb[XSW_A_MAP_MAC]));
@@ -180,28 +179,32 @@ int xsw_nl_map_new_doit(struct sk_buff *skb, struct genl_info *info)
 	return PTR_ERR_OR_ZERO(m);
 }
 
-/* The mapping of a request's _VSID and _CA; NULL with extack set. */
+/* The _VSID and _CA of a MAP_DEL or MAP_GET; -errno with extack set. */
+static int map_id_req(struct genl_info *info, struct in6_addr *ca)
+{
+	if (XSW_GENL_REQUIRE(info, XSW_A_MAP_VSID, "vsid is required") ||
+	    XSW_GENL_REQUIRE(info, XSW_A_MAP_CA, "ca is required"))
+		return -EINVAL;
+	return xsw_vaddr_get(info->attrs[XSW_A_MAP_CA], ca, info->extack);
+}
+
+/* The mapping of @ca in the request's _VSID; NULL with extack set. */
 static struct xsw_vmap *map_from_req(struct xsw_vnet_store *s,
-				     struct genl_info *info)
+				     struct genl_info *info,
+				     const struct in6_addr *ca)
 {
 	struct nlattr *a_vsid = info->attrs[XSW_A_MAP_VSID];
-	struct nlattr *a_ca = info->attrs[XSW_A_MAP_CA];
 	struct xsw_vsubnet *vs;
-	struct in6_addr ca;
 	struct xsw_vmap *m;
 
-	if (GENL_REQ_ATTR_CHECK(info, XSW_A_MAP_VSID) ||
-	    GENL_REQ_ATTR_CHECK(info, XSW_A_MAP_CA) ||
-	    xsw_vaddr_get(a_ca, &ca, info->extack))
-		return NULL;
 	vs = xsw_vsubnet_find(s, nla_get_u32(a_vsid));
 	if (!vs) {
 		NL_SET_ERR_MSG_ATTR(info->extack, a_vsid, "no such vsid");
 		return NULL;
 	}
-	m = xsw_vmap_find(s, vs->rdid, &ca);
+	m = xsw_vmap_find(s, vs->rdid, ca);
 	if (!m || m->vs != vs) {
-		NL_SET_ERR_MSG_ATTR(info->extack, a_ca,
+		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[XSW_A_MAP_CA],
 				    "no mapping for this ca in the vsid");
 		return NULL;
 	}
@@ -212,11 +215,16 @@ int xsw_nl_map_del_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct net *net = genl_info_net(info);
 	struct xsw_vnet_store *s = xsw_vnet_store(net);
+	struct in6_addr ca;
 	struct xsw_vmap *m;
-	int err = -ENOENT;
+	int err;
 
+	err = map_id_req(info, &ca);
+	if (err)
+		return err;
+	err = -ENOENT;
 	rtnl_lock();
-	m = map_from_req(s, info);
+	m = map_from_req(s, info, &ca);
 	if (m) {
 		xsw_nl_notify_obj(net, (xsw_fill_fn)map_fill, m,
 				  XSW_CMD_MAP_DEL);
@@ -231,14 +239,24 @@ int xsw_nl_map_get_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct xsw_vnet_store *s = xsw_vnet_store(genl_info_net(info));
 	struct sk_buff *msg;
+	struct in6_addr ca;
 	struct xsw_vmap *m;
-	int err = -ENOENT;
+	int err;
 
+	if (info->attrs[XSW_A_MAP_GEN_MIN]) {
+		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[XSW_A_MAP_GEN_MIN],
+				    "gen min filters a map dump");
+		return -EINVAL;
+	}
+	err = map_id_req(info, &ca);
+	if (err)
+		return err;
 	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
 	if (!msg)
 		return -ENOMEM;
+	err = -ENOENT;
 	rtnl_lock();
-	m = map_from_req(s, info);
+	m = map_from_req(s, info, &ca);
 	if (m)
 		err = map_fill(msg, m, XSW_CMD_MAP_GET, info->snd_portid,
 			       info->snd_seq, 0);
@@ -264,6 +282,11 @@ int xsw_nl_map_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 	u32 vsid = 0;
 	int err = 0;
 
+	if (attrs[XSW_A_MAP_CA]) {
+		NL_SET_ERR_MSG_ATTR(cb->extack, attrs[XSW_A_MAP_CA],
+				    "a map dump takes no ca: get one without NLM_F_DUMP");
+		return -EINVAL;
+	}
 	if (attrs[XSW_A_MAP_VSID])
 		vsid = nla_get_u32(attrs[XSW_A_MAP_VSID]);
 	if (attrs[XSW_A_MAP_GEN_MIN])
@@ -324,6 +347,9 @@ static int bulk_get(struct genl_info *info, struct map_req **reqs)
 	struct nlattr *all, *nest;
 	int rem, nrem, n = 0, i = 0, err;
 
+	if (XSW_GENL_REQUIRE(info, XSW_A_MAP_ENTRIES,
+			     "map bulk needs its entries"))
+		return -EINVAL;
 	nlmsg_for_each_attr(all, info->nlhdr, GENL_HDRLEN, rem) {
 		if (nla_type(all) != XSW_A_MAP_ENTRIES)
 			continue;

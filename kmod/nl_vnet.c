@@ -75,8 +75,8 @@ int xsw_nl_vnet_new_doit(struct sk_buff *skb, struct genl_info *info)
 	struct net *net = genl_info_net(info);
 	struct xsw_vnet *vnet;
 
-	if (GENL_REQ_ATTR_CHECK(info, XSW_A_VNET_NAME) ||
-	    GENL_REQ_ATTR_CHECK(info, XSW_A_VNET_RDID))
+	if (XSW_GENL_REQUIRE(info, XSW_A_VNET_NAME, "vnet name is required") ||
+	    XSW_GENL_REQUIRE(info, XSW_A_VNET_RDID, "rdid is required"))
 		return -EINVAL;
 	if (!*(char *)nla_data(info->attrs[XSW_A_VNET_NAME])) {
 		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[XSW_A_VNET_NAME],
@@ -102,7 +102,7 @@ int xsw_nl_vnet_del_doit(struct sk_buff *skb, struct genl_info *info)
 	struct xsw_vnet *vnet;
 	int err = -ENOENT;
 
-	if (GENL_REQ_ATTR_CHECK(info, XSW_A_VNET_NAME))
+	if (XSW_GENL_REQUIRE(info, XSW_A_VNET_NAME, "vnet name is required"))
 		return -EINVAL;
 	rtnl_lock();
 	vnet = vnet_from_attr(s, info->attrs[XSW_A_VNET_NAME], info->extack);
@@ -140,7 +140,7 @@ int xsw_nl_vnet_get_doit(struct sk_buff *skb, struct genl_info *info)
 	struct xsw_vnet *vnet;
 	int err = -ENOENT;
 
-	if (GENL_REQ_ATTR_CHECK(info, XSW_A_VNET_NAME))
+	if (XSW_GENL_REQUIRE(info, XSW_A_VNET_NAME, "vnet name is required"))
 		return -EINVAL;
 	rtnl_lock();
 	vnet = vnet_from_attr(s, info->attrs[XSW_A_VNET_NAME], info->extack);
@@ -178,9 +178,28 @@ static int dump_list(struct sk_buff *skb, struct netlink_callback *cb,
 static_assert(offsetof(struct xsw_vnet, node) == 0);
 static_assert(offsetof(struct xsw_pa, node) == 0);
 
+/*
+ * Refuses a dump request holding @type, which names one object: a do
+ * request gets it.  The policy is the do request's too, so it lets it in.
+ */
+static int dump_takes_nothing(struct netlink_callback *cb, int type)
+{
+	struct nlattr *attr = genl_dumpit_info(cb)->attrs[type];
+
+	if (!attr)
+		return 0;
+	NL_SET_ERR_MSG_ATTR(cb->extack, attr,
+			    "a dump lists them all: get one without NLM_F_DUMP");
+	return -EINVAL;
+}
+
 int xsw_nl_vnet_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct xsw_vnet_store *s = xsw_vnet_store(sock_net(skb->sk));
+	int err = dump_takes_nothing(cb, XSW_A_VNET_NAME);
+
+	if (err)
+		return err;
 
 	return dump_list(skb, cb, &s->vnets, (xsw_fill_fn)vnet_fill,
 			 XSW_CMD_VNET_GET);
@@ -275,6 +294,30 @@ static int get_prefixes(struct nlattr *all, struct xsw_vsubnet *vs,
 	return 0;
 }
 
+/*
+ * Is @a the network or the broadcast address of an IPv4 prefix of @vs (of
+ * /30 or shorter) that holds it?  Then it is no host's, nor a gateway's.
+ */
+static bool vaddr_not_host(const struct xsw_vsubnet *vs,
+			   const struct in6_addr *a)
+{
+	unsigned int i;
+
+	for (i = 0; i < vs->n_prefixes; i++) {
+		const struct xsw_vprefix *p = &vs->prefixes[i];
+		u32 hostmask, host;
+
+		if (!xsw_vaddr_is_v4(&p->addr) || p->len > 96 + 30 ||
+		    !xsw_vprefix_contains(p, 1, a))
+			continue;
+		hostmask = ~0U >> (p->len - 96);
+		host = ntohl(a->s6_addr32[3]) & hostmask;
+		if (!host || host == hostmask)
+			return true;
+	}
+	return false;
+}
+
 /* A vsubnet from a VSUBNET_NEW request, not yet checked against others. */
 static struct xsw_vsubnet *vsubnet_from_req(struct genl_info *info)
 {
@@ -326,6 +369,11 @@ static struct xsw_vsubnet *vsubnet_from_req(struct genl_info *info)
 					    "gateway is outside the prefixes");
 			goto err_free;
 		}
+		if (vaddr_not_host(vs, &vs->gateway)) {
+			NL_SET_ERR_MSG_ATTR(extack, gw,
+					    "gateway is a prefix's network or broadcast address");
+			goto err_free;
+		}
 		vs->has_gateway = true;
 	} else {
 		vs->has_gateway = xsw_vprefix_default_gateway(vs->prefixes,
@@ -346,8 +394,8 @@ int xsw_nl_vsubnet_new_doit(struct sk_buff *skb, struct genl_info *info)
 	struct xsw_vsubnet *vs;
 	struct xsw_vnet *vnet;
 
-	if (GENL_REQ_ATTR_CHECK(info, XSW_A_VSUBNET_VSID) ||
-	    GENL_REQ_ATTR_CHECK(info, XSW_A_VSUBNET_VNET))
+	if (XSW_GENL_REQUIRE(info, XSW_A_VSUBNET_VSID, "vsid is required") ||
+	    XSW_GENL_REQUIRE(info, XSW_A_VSUBNET_VNET, "vnet name is required"))
 		return -EINVAL;
 	vs = vsubnet_from_req(info);
 	if (IS_ERR(vs))
@@ -386,7 +434,7 @@ int xsw_nl_vsubnet_del_doit(struct sk_buff *skb, struct genl_info *info)
 	unsigned int n;
 	int err = 0;
 
-	if (GENL_REQ_ATTR_CHECK(info, XSW_A_VSUBNET_VSID))
+	if (XSW_GENL_REQUIRE(info, XSW_A_VSUBNET_VSID, "vsid is required"))
 		return -EINVAL;
 	rtnl_lock();
 	vs = vsubnet_from_attr(s, info->attrs[XSW_A_VSUBNET_VSID],
@@ -416,7 +464,7 @@ int xsw_nl_vsubnet_get_doit(struct sk_buff *skb, struct genl_info *info)
 	struct xsw_vsubnet *vs;
 	int err = -ENOENT;
 
-	if (GENL_REQ_ATTR_CHECK(info, XSW_A_VSUBNET_VSID))
+	if (XSW_GENL_REQUIRE(info, XSW_A_VSUBNET_VSID, "vsid is required"))
 		return -EINVAL;
 	rtnl_lock();
 	vs = vsubnet_from_attr(s, info->attrs[XSW_A_VSUBNET_VSID],
@@ -432,9 +480,12 @@ int xsw_nl_vsubnet_get_doit(struct sk_buff *skb, struct genl_info *info)
 int xsw_nl_vsubnet_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct xsw_vnet_store *s = xsw_vnet_store(sock_net(skb->sk));
+	int err = dump_takes_nothing(cb, XSW_A_VSUBNET_VSID);
 	struct xsw_vsubnet *vs;
 	unsigned long vsid;
 
+	if (err)
+		return err;
 	rtnl_lock();
 	cb->seq = (u32)s->gen;
 	xa_for_each_start(&s->vsubnets, vsid, vs, cb->args[0]) {
@@ -476,7 +527,7 @@ void xsw_nl_notify_pa(struct net *net, const struct xsw_pa *pa, u8 cmd)
 static int pa_req(struct genl_info *info, struct xsw_switch **sw,
 		  struct in6_addr *addr)
 {
-	if (GENL_REQ_ATTR_CHECK(info, XSW_A_PA_ADDR))
+	if (XSW_GENL_REQUIRE(info, XSW_A_PA_ADDR, "pa address is required"))
 		return -EINVAL;
 	*sw = xsw_nl_switch(genl_info_net(info), info->attrs,
 			    XSW_A_PA_SWITCH_IFINDEX, XSW_A_PA_SWITCH_IFNAME,
@@ -619,10 +670,12 @@ int xsw_nl_vport_set_doit(struct sk_buff *skb, struct genl_info *info)
 	int n = 0, err;
 	u32 vsid;
 
-	if (GENL_REQ_ATTR_CHECK(info, XSW_A_VPORT_VSID))
+	if (XSW_GENL_REQUIRE(info, XSW_A_VPORT_VSID,
+			     "vsid is required (0 to leave)"))
 		return -EINVAL;
 	vsid = nla_get_u32(info->attrs[XSW_A_VPORT_VSID]);
-	if (vsid && GENL_REQ_ATTR_CHECK(info, XSW_A_VPORT_CAS))
+	if (vsid && XSW_GENL_REQUIRE(info, XSW_A_VPORT_CAS,
+				     "a port joins a vsid with its cas"))
 		return -EINVAL;
 	if (!vsid && a_cas) {
 		NL_SET_ERR_MSG_ATTR(info->extack, a_cas,

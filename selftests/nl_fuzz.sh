@@ -8,6 +8,10 @@
 #               + extension "example"; FDB statics, ACLs, QoS on the ports
 #        fzsw1: fzvm2 (vm)
 #        not ports: fzspare (veth), fzbr0 (Linux bridge)
+#        vnets fzvnA (VSIDs 5001: 10.1.1.0/24, 2001:db8:1::/64, gateway
+#        10.1.1.254; 5002: layer 2, NVGRE) and fzvnB (empty); PA
+#        192.0.2.10 of fzsw0 (fzint0's address); fzvm0 in VSID 5001 with
+#        two CAs; four mappings (MAP_NEW and MAP_BULK)
 #
 # structured: every command and attribute of uapi/linux/xswitch.h with
 #   wrong lengths and types, strings without a NUL or too long, nests that
@@ -42,8 +46,9 @@ fuzz_baseline()
 	out=$(nlfuzz baseline 2>&1)
 	check_err $? "cannot build the baseline: $out"
 	# switches, ports (with the two host ports), FDB statics, ACL
-	# messages (a header and rules per port and direction), QoS, extensions
-	[[ "$out" =~ switches=2\ ports=7\ fdb=3 ]]
+	# messages (a header and rules per port and direction), QoS,
+	# extensions, then the network virtualisation's objects
+	[[ "$out" =~ switches=2\ ports=7\ fdb=3\ .*\ vnets=2\ vsubnets=2\ pas=1\ vports=1\ maps=4$ ]]
 	check_err $? "unexpected baseline: $out"
 	log_test "baseline: $out"
 }

@@ -15,7 +15,11 @@
 #    a trunk's native VLAN outside its VLANs, a bridge, bond, switch, port
 #    or loopback device, or one with an rx_handler, as a port;
 #  - a missing required attribute gets a message, besides the
-#    NLMSGERR_ATTR_MISS_TYPE pointer.
+#    NLMSGERR_ATTR_MISS_TYPE pointer;
+#  - the same for the network virtualisation's commands (vnets, virtual
+#    subnets, PAs, ports' VSIDs, mappings): what an operation does not
+#    take, the read-only attributes the kernel reports, a name or CA in a
+#    dump, and every missing required attribute.
 #
 #  +- $NS_SW ---------------------------------------------------------+
 #  |  sw0: up0 (external, veth, 10 Gbit/s)                            |
@@ -23,6 +27,9 @@
 #  |       h0 (internal)                                              |
 #  |  sw1: vC (vm)                                                    |
 #  |  not ports: br0 (bridge), bond0 (bond), vR (macvlan m0's lower)  |
+#  |  vnet_*: vnets T1 (VSIDs 5001, 10.1.1.0/24, and 5002, layer 2)   |
+#  |  and T2; PA 192.0.2.10 of sw0 (h0 has it, and 192.0.2.11); vB in  |
+#  |  5001 with CA 10.1.1.11; mapping 10.1.1.12 -> 198.51.100.20       |
 #  |  the veths' peers (pU, pA, pB, pC, pR) stay here, unused         |
 #  +------------------------------------------------------------------+
 #
@@ -41,6 +48,8 @@ ALL_TESTS="
 	fdb_static_vlan_carried
 	trunk_native_in_vlans
 	port_devices_refused
+	vnet_attrs_refused
+	vnet_missing_attrs_named
 "
 
 # shellcheck source=lib.sh source-path=SCRIPTDIR
@@ -119,7 +128,11 @@ state()
 			"$XSW" -n "$NS_SW" -j ext show dev "$sw" || return 1
 		done &&
 		"$XSW" -n "$NS_SW" -j acl show &&
-		"$XSW" -n "$NS_SW" -j qos show
+		"$XSW" -n "$NS_SW" -j qos show &&
+		"$XSW" -n "$NS_SW" -j vnet show &&
+		"$XSW" -n "$NS_SW" -j vsubnet show &&
+		"$XSW" -n "$NS_SW" -j pa show &&
+		"$XSW" -n "$NS_SW" -j map show
 	} | jq -c 'walk(if type == "object" then
 			del(.stats, .age_ms, .learned, .carrier, .operstate,
 			    .mtu, .conn_entries, .conn_evictions, .conn_expired)
@@ -424,6 +437,133 @@ port_devices_refused()
 $rx
 EOF
 	log_test "bridge, bond, loopback, switch, port and busy devices cannot be ports"
+}
+
+# The network virtualisation objects of the vnet_* tests.
+CA1=hex:0a01010b	# 10.1.1.11, vB's CA
+CA2=hex:0a01010c	# 10.1.1.12, mapped
+CA3=hex:0a01010d	# 10.1.1.13, free
+PA1=hex:c000020a	# 192.0.2.10, sw0's PA
+PA2=hex:c000020b	# 192.0.2.11, h0's, no PA
+RPA=hex:c6336414	# 198.51.100.20, a remote PA
+M5=mac:02:00:00:00:05:01
+
+# nv ARGS: xsw ARGS in the switches' namespace
+nv()
+{
+	"$XSW" -n "$NS_SW" "$@"
+}
+
+vnet_setup()
+{
+	ip -n "$NS_SW" addr add 192.0.2.10/32 dev h0 &&
+	ip -n "$NS_SW" addr add 192.0.2.11/32 dev h0 &&
+	nv vnet add T1 rdid 1 && nv vnet add T2 rdid 2 &&
+	nv vsubnet add 5001 vnet T1 prefix 10.1.1.0/24 &&
+	nv vsubnet add 5002 vnet T1 encap nvgre &&
+	nv pa add sw0 192.0.2.10 &&
+	nv port set vB vsid 5001 ca 10.1.1.11 &&
+	nv map add vsid 5001 ca 10.1.1.12 mac 02:00:00:00:05:12 pa 198.51.100.20
+}
+
+vnet_cleanup()
+{
+	nv map flush
+	nv port set vB vsid none
+	nv pa del sw0 192.0.2.10
+	nv vsubnet del 5001 && nv vsubnet del 5002 &&
+	nv vnet del T1 && nv vnet del T2
+	ip -n "$NS_SW" addr flush dev h0
+}
+
+# Each refusal would change the state if the kernel ignored the attribute
+# it must refuse (or honoured it): refusals checks that nothing changed.
+vnet_attrs_refused()
+{
+	local map="VSID=u32:5001 CA=$CA3 MAC=$M5 PA=$RPA"
+
+	RET=0
+	vnet_setup
+	check_err $? "cannot set up vnets, subnets, a PA, a VSID port, a mapping"
+	refusals <<EOF
+22|read-only|NUM_VSUBNETS VNET_NEW NAME=str:T9 RDID=u32:9 NUM_VSUBNETS=u32:1
+22|read-only|GEN VNET_NEW NAME=str:T9 RDID=u32:9 GEN=u64:1
+22|rdid|RDID VNET_DEL NAME=str:T2 RDID=u32:2
+22|rdid|RDID VNET_GET NAME=str:T1 RDID=u32:1
+22|get one|- --dump VNET_GET NAME=str:T1
+22|read-only|RDID VSUBNET_NEW VSID=u32:5009 VNET=str:T1 RDID=u32:1
+22|read-only|NUM_PORTS VSUBNET_NEW VSID=u32:5009 VNET=str:T1 NUM_PORTS=u32:0
+22|prefixes nest|PREFIX VSUBNET_NEW VSID=u32:5009 VNET=str:T1 PREFIX=hex:
+22|vsid alone|VNET VSUBNET_DEL VSID=u32:5002 VNET=str:T1
+22|vsid alone|ENCAP VSUBNET_DEL VSID=u32:5002 ENCAP=u8:2
+22|vsid alone|GATEWAY VSUBNET_GET VSID=u32:5001 GATEWAY=$CA3
+22|read-only|NUM_MAPS VSUBNET_GET VSID=u32:5001 NUM_MAPS=u32:0
+22|get one|- --dump VSUBNET_GET VSID=u32:5001
+22|read-only|GEN PA_NEW SWITCH_IFNAME=str:sw0 ADDR=$PA2 GEN=u64:1
+22|read-only|GEN PA_DEL SWITCH_IFNAME=str:sw0 ADDR=$PA1 GEN=u64:1
+22|pa show|SWITCH_IFNAME --dump PA_GET SWITCH_IFNAME=str:sw0
+22|pa show|ADDR --dump PA_GET ADDR=$PA1
+22|cas nest|CA VPORT_SET PORT_IFNAME=str:vB VSID=u32:0 CA=$CA1
+22|read-only|GEN VPORT_SET PORT_IFNAME=str:vB VSID=u32:0 GEN=u64:1
+22|dumped whole|PORT_IFNAME --dump VPORT_GET PORT_IFNAME=str:vB
+22|dumped whole|VSID --dump VPORT_GET VSID=u32:5001
+22|read-only|RDID MAP_NEW $map RDID=u32:1
+22|read-only|HITS MAP_NEW $map HITS=u64:1
+22|map bulk|ENTRIES MAP_NEW $map ENTRIES=hex:
+22|dump filter|GEN_MIN MAP_NEW $map GEN_MIN=u64:1
+22|vsid and ca alone|MAC MAP_DEL VSID=u32:5001 CA=$CA2 MAC=$M5
+22|vsid and ca alone|PA MAP_DEL VSID=u32:5001 CA=$CA2 PA=$RPA
+22|vsid, ca and gen min|MAC MAP_GET VSID=u32:5001 CA=$CA2 MAC=$M5
+22|filters a map dump|GEN_MIN MAP_GET VSID=u32:5001 CA=$CA2 GEN_MIN=u64:1
+22|no ca|- --dump MAP_GET VSID=u32:5001 CA=$CA2
+22|vsid or nothing|CA MAP_FLUSH VSID=u32:5001 CA=$CA2
+22|vsid or nothing|GEN_MIN MAP_FLUSH GEN_MIN=u64:999999
+22|entries nest|VSID MAP_BULK $map
+22|switch set|VXLAN_PORT SWITCH_NEW IFNAME=str:sw9 VXLAN_PORT=u16:4790
+22|switch set|VXLAN_PORT SWITCH_DEL IFNAME=str:sw1 VXLAN_PORT=u16:4790
+ok:1 VNET_GET NAME=str:T1
+ok:2 --dump VNET_GET
+ok:1 --dump MAP_GET VSID=u32:5001
+ok:1 --dump VPORT_GET
+EOF
+	vnet_cleanup
+	log_test "network virtualisation: unused and read-only attributes refused, nothing changed"
+}
+
+vnet_missing_attrs_named()
+{
+	local mac="MAC=$M5" pa="PA=$RPA"
+
+	RET=0
+	vnet_setup
+	check_err $? "cannot set up vnets, subnets, a PA, a VSID port, a mapping"
+	refusals <<EOF
+miss|vnet name|NAME VNET_NEW RDID=u32:9
+miss|rdid|RDID VNET_NEW NAME=str:T9
+miss|vnet name|NAME VNET_DEL
+miss|vnet name|NAME VNET_GET
+miss|vsid|VSID VSUBNET_NEW VNET=str:T1
+miss|vnet name|VNET VSUBNET_NEW VSID=u32:5009
+miss|vsid|VSID VSUBNET_DEL
+miss|vsid|VSID VSUBNET_GET
+22|switch ifindex or name|- PA_NEW ADDR=$PA2
+miss|address|ADDR PA_NEW SWITCH_IFNAME=str:sw0
+miss|address|ADDR PA_DEL SWITCH_IFNAME=str:sw0
+22|port ifindex or name|- VPORT_SET VSID=u32:0
+miss|vsid|VSID VPORT_SET PORT_IFNAME=str:vB
+miss|with its cas|CAS VPORT_SET PORT_IFNAME=str:vA VSID=u32:5001
+miss|a vsid|VSID MAP_NEW CA=$CA3 $mac $pa
+miss|a ca|CA MAP_NEW VSID=u32:5001 $mac $pa
+miss|a mac|MAC MAP_NEW VSID=u32:5001 CA=$CA3 $pa
+miss|a pa|PA MAP_NEW VSID=u32:5001 CA=$CA3 $mac
+miss|vsid|VSID MAP_DEL CA=$CA2
+miss|ca is|CA MAP_DEL VSID=u32:5001
+miss|vsid|VSID MAP_GET CA=$CA2
+miss|ca is|CA MAP_GET VSID=u32:5001
+miss|entries|ENTRIES MAP_BULK
+EOF
+	vnet_cleanup
+	log_test "network virtualisation: a missing required attribute, MISS_TYPE and a message"
 }
 
 require_root

@@ -24,13 +24,19 @@ the state: two switches, fzsw0 (ports: external fzext0, vm fzvm0 (access,
 PVID 10), vm fzvm1 (trunk 10,20,30, native 10), internal fzint0) and fzsw1
 (vm fzvm2); static FDB entries; ACL rules in both directions and a
 default deny; QoS limits, a guarantee and a link rate; extension
-"example" attached to fzsw0.  Devices that are not ports: fzspare (veth),
-fzbr0 (a Linux bridge).  Every link stays down and IPv6 is off, so no
-frame moves and the state is only what requests make it.
+"example" attached to fzsw0.  Network virtualisation: vnets fzvnA (rdid
+100; VSIDs 5001, with an IPv4 and an IPv6 prefix and a gateway, and 5002,
+layer 2 only over NVGRE) and fzvnB (rdid 200, empty); PA 192.0.2.10 of
+fzsw0 (the address is fzint0's, as is 192.0.2.11); fzvm0 in VSID 5001
+with two CAs; mappings in both VSIDs (MAP_NEW and MAP_BULK); fzsw0's
+VXLAN port 4790.  Devices that are not ports: fzspare (veth), fzbr0 (a
+Linux bridge).  Every link stays down and IPv6 is off, so no frame moves
+and the state is only what requests make it.
 
 "The state" is what the GET dumps return of configuration: switches,
-ports, static FDB entries, ACLs, QoS and extensions, without counters,
-ifindexes, addresses the kernel makes up, or learned entries.
+ports, static FDB entries, ACLs, QoS, extensions, vnets, virtual subnets,
+PAs, ports' VSIDs and mappings, without counters, ifindexes, generation
+numbers, addresses the kernel makes up, or learned entries.
 
 Attribute numbers are read from uapi/linux/xswitch.h (its enums); the
 table TYPES below gives each attribute's type and range, as the UAPI
@@ -91,6 +97,7 @@ def parse_header(path):
 #   u8/u16/u32/u64:MIN:MAX, ifindex, ifname (lookup), str:MAXLEN, mac,
 #   bin:LEN (exact), binr:MIN:MAX, flag, nest:SET (a nest of SET's
 #   attributes), list:SET:ATTR (a nest of ATTRs, each a nest of SET),
+#   alist:SET:ATTR (a nest of ATTRs of SET, each a value of ATTR's type),
 #   ro:TYPE (read-only: the kernel sends it, no request may carry it)
 
 U64MAX = (1 << 64) - 1
@@ -102,6 +109,7 @@ TYPES = {
         "STATS": "ro:nest", "PAD": "ro:u32",
         "CONN_MAX": "u32:1:1000000", "CONN_ENTRIES": "ro:u32",
         "CONN_EVICTIONS": "ro:u64", "CONN_EXPIRED": "ro:u64",
+        "VXLAN_PORT": "u16:1:65535",
     },
     "PORT": {
         "IFINDEX": "ifindex", "IFNAME": "ifname",
@@ -156,16 +164,53 @@ TYPES = {
         "DEL_MIN": "flag", "LINK_RATE": "u64:1:1000000000000",
         "DEL_LINK": "flag",
     },
+    "VNET": {
+        "PAD": "ro:u32", "NAME": "str:31", "RDID": "u32:0:4294967295",
+        "NUM_VSUBNETS": "ro:u32", "GEN": "ro:u64",
+    },
+    "VSUBNET": {
+        "PAD": "ro:u32", "VSID": "u32:4096:16777214", "VNET": "str:31",
+        "RDID": "ro:u32", "PREFIXES": "list:VPREFIX:PREFIX",
+        "PREFIX": "ro:nest", "GATEWAY": "binr:4:16", "ENCAP": "u8:1:2",
+        "NUM_PORTS": "ro:u32", "NUM_MAPS": "ro:u32", "NUM_PAS": "ro:u32",
+        "GEN": "ro:u64",
+    },
+    "VPREFIX": {
+        "PREFIX": "ro:nest", "ADDR": "binr:4:16", "LEN": "u8:0:128",
+    },
+    "PA": {
+        "PAD": "ro:u32", "SWITCH_IFINDEX": "ifindex",
+        "SWITCH_IFNAME": "ifname", "ADDR": "binr:4:16", "GEN": "ro:u64",
+    },
+    "VPORT": {
+        "PAD": "ro:u32", "PORT_IFINDEX": "ifindex", "PORT_IFNAME": "ifname",
+        "VSID": "u32:0:16777214", "CAS": "alist:VPORT:CA",
+        "CA": "binr:4:16", "GEN": "ro:u64",
+    },
+    "MAP": {
+        "PAD": "ro:u32", "VSID": "u32:4096:16777214", "CA": "binr:4:16",
+        "MAC": "mac", "PA": "binr:4:16", "RDID": "ro:u32", "GEN": "ro:u64",
+        "HITS": "ro:u64", "ENTRIES": "list:MAP:ENTRY", "ENTRY": "ro:nest",
+        "COUNT": "ro:u32", "GEN_MIN": f"u64:0:{U64MAX}",
+    },
 }
 PREFIX = {"SWITCH": "XSW_A_SWITCH_", "PORT": "XSW_A_PORT_",
           "FDB": "XSW_A_FDB_", "EXT": "XSW_A_EXT_",
           "EXT_OPT": "XSW_A_EXT_OPT_", "ACL": "XSW_A_ACL_",
-          "QOS": "XSW_A_QOS_"}
+          "QOS": "XSW_A_QOS_", "VNET": "XSW_A_VNET_",
+          "VSUBNET": "XSW_A_VSUBNET_", "VPREFIX": "XSW_A_VPREFIX_",
+          "PA": "XSW_A_PA_", "VPORT": "XSW_A_VPORT_", "MAP": "XSW_A_MAP_"}
 # The header's enum of each set, to check the table against it.
 ENUM_PREFIX = {"SWITCH": "XSW_A_SWITCH_", "PORT": "XSW_A_PORT_",
                "FDB": "XSW_A_FDB_", "EXT": "XSW_A_EXT_",
                "EXT_OPT": "XSW_A_EXT_OPT", "ACL": "XSW_A_ACL_",
-               "QOS": "XSW_A_QOS_"}
+               "QOS": "XSW_A_QOS_", "VNET": "XSW_A_VNET_",
+               "VSUBNET": "XSW_A_VSUBNET_", "VPREFIX": "XSW_A_VPREFIX_",
+               "PA": "XSW_A_PA_", "VPORT": "XSW_A_VPORT_",
+               "MAP": "XSW_A_MAP_"}
+# A list's element that its parent set's enum holds, not the nest's own.
+ELEMENT = {("EXT_OPT", "OPTION"): "XSW_A_EXT_OPTION",
+           ("VPREFIX", "PREFIX"): "XSW_A_VSUBNET_PREFIX"}
 
 V = {}          # parse_header()
 IFX = {}        # device name -> ifindex, after each baseline build
@@ -177,9 +222,7 @@ def anum(aset, name):
 
 
 def full_name(aset, name):
-    if aset == "EXT_OPT" and name == "OPTION":
-        return "XSW_A_EXT_OPTION"
-    return PREFIX[aset] + name
+    return ELEMENT.get((aset, name), PREFIX[aset] + name)
 
 
 def check_table():
@@ -243,13 +286,15 @@ def enc_value(aset, name, value):
     if kind == "list":
         return b"".join(genl.nest(anum(t[1], t[2]), enc(t[1], item))
                         for item in value)
+    if kind == "alist":
+        return b"".join(enc_attr(t[1], t[2], item) for item in value)
     raise ValueError(f"no encoding for {aset} {name}")
 
 
 def enc_attr(aset, name, value):
     t = TYPES[aset][name]
     a = anum(aset, name)
-    if t.startswith("list:"):
+    if t.startswith(("list:", "alist:")):
         a |= genl.NLA_F_NESTED
     return genl.attr(a, enc_value(aset, name, value))
 
@@ -277,6 +322,24 @@ def opt(name, value):
     return [("NAME", name), ("VALUE", value)]
 
 
+def ip(s):
+    """An address attribute's payload: 4 bytes for IPv4, 16 for IPv6."""
+    return socket.inet_pton(socket.AF_INET6 if ":" in s else socket.AF_INET,
+                            s)
+
+
+def pfx(s):
+    """A prefix (XSW_A_VSUBNET_PREFIX) of "ADDR/LEN"."""
+    a, n = s.split("/")
+    return [("ADDR", ip(a)), ("LEN", int(n))]
+
+
+def ment(vsid, ca, mac_, pa):
+    """A mapping's attributes (MAP_NEW, or an entry of MAP_BULK)."""
+    return [("VSID", vsid), ("CA", ip(ca)), ("MAC", mac(mac_)),
+            ("PA", ip(pa))]
+
+
 # ---------------------------------------------------------------------------
 # Commands: their attribute set, the attributes they use (the UAPI's tree),
 # the groups of which one is required, and a valid message against the
@@ -302,10 +365,10 @@ OPS = {
                     [("IFNAME", "fzsw1")]),
     "SWITCH_GET": O("SWITCH", "IFINDEX IFNAME", "IFINDEX|IFNAME",
                     [("IFNAME", "fzsw0")], admin=False),
-    "SWITCH_SET": O("SWITCH", "IFINDEX IFNAME AGEING_TIME CONN_MAX",
-                    "IFINDEX|IFNAME", [("IFNAME", "fzsw0"),
-                                       ("AGEING_TIME", 300),
-                                       ("CONN_MAX", 100)]),
+    "SWITCH_SET": O("SWITCH", "IFINDEX IFNAME AGEING_TIME CONN_MAX "
+                    "VXLAN_PORT", "IFINDEX|IFNAME",
+                    [("IFNAME", "fzsw0"), ("AGEING_TIME", 300),
+                     ("CONN_MAX", 100), ("VXLAN_PORT", 8472)]),
     "PORT_NEW": O("PORT", "SWITCH_IFINDEX SWITCH_IFNAME TYPE IFINDEX IFNAME",
                   "SWITCH_IFINDEX|SWITCH_IFNAME IFINDEX|IFNAME",
                   [("SWITCH_IFNAME", "fzsw0"), ("TYPE", 2),
@@ -418,6 +481,54 @@ OPS = {
     "QOS_DEL/link": O("QOS", "PORT_IFINDEX PORT_IFNAME DEL_LINK",
                       "PORT_IFINDEX|PORT_IFNAME",
                       [("PORT_IFNAME", "fzext0"), ("DEL_LINK", True)]),
+    "VNET_NEW": O("VNET", "NAME RDID", "NAME RDID",
+                  [("NAME", "fzvn9"), ("RDID", 900)]),
+    "VNET_DEL": O("VNET", "NAME", "NAME", [("NAME", "fzvnB")]),
+    "VNET_GET": O("VNET", "NAME", "NAME", [("NAME", "fzvnA")], admin=False),
+    "VNET_GET/all": O("VNET", "", "", [], dump=True, admin=False),
+    "VSUBNET_NEW": O("VSUBNET", "VSID VNET PREFIXES GATEWAY ENCAP",
+                     "VSID VNET",
+                     [("VSID", 5003), ("VNET", "fzvnA"),
+                      ("PREFIXES", [pfx("10.1.3.0/24"),
+                                    pfx("2001:db8:3::/64")]),
+                      ("GATEWAY", ip("10.1.3.1")), ("ENCAP", 2)]),
+    "VSUBNET_NEW/l2": O("VSUBNET", "VSID VNET", "VSID VNET",
+                        [("VSID", 5004), ("VNET", "fzvnB")]),
+    "VSUBNET_DEL": O("VSUBNET", "VSID", "VSID", [("VSID", 5002)]),
+    "VSUBNET_GET": O("VSUBNET", "VSID", "VSID", [("VSID", 5001)],
+                     admin=False),
+    "VSUBNET_GET/all": O("VSUBNET", "", "", [], dump=True, admin=False),
+    "PA_NEW": O("PA", "SWITCH_IFINDEX SWITCH_IFNAME ADDR",
+                "SWITCH_IFINDEX|SWITCH_IFNAME ADDR",
+                [("SWITCH_IFNAME", "fzsw0"), ("ADDR", ip("192.0.2.11"))]),
+    "PA_DEL": O("PA", "SWITCH_IFINDEX SWITCH_IFNAME ADDR",
+                "SWITCH_IFINDEX|SWITCH_IFNAME ADDR",
+                [("SWITCH_IFNAME", "fzsw0"), ("ADDR", ip("192.0.2.10"))]),
+    "PA_GET": O("PA", "", "", [], dump=True, admin=False),
+    "VPORT_SET": O("VPORT", "PORT_IFINDEX PORT_IFNAME VSID CAS",
+                   "PORT_IFINDEX|PORT_IFNAME VSID",
+                   [("PORT_IFNAME", "fzvm1"), ("VSID", 5001),
+                    ("CAS", [ip("10.1.1.21"), ip("2001:db8:1::21")])]),
+    "VPORT_SET/leave": O("VPORT", "PORT_IFINDEX PORT_IFNAME VSID",
+                         "PORT_IFINDEX|PORT_IFNAME VSID",
+                         [("PORT_IFNAME", "fzvm0"), ("VSID", 0)]),
+    "VPORT_GET": O("VPORT", "", "", [], dump=True, admin=False),
+    "MAP_NEW": O("MAP", "VSID CA MAC PA", "VSID CA MAC PA",
+                 ment(5001, "10.1.1.30", "02:00:00:00:51:30",
+                      "198.51.100.30")),
+    "MAP_DEL": O("MAP", "VSID CA", "VSID CA",
+                 [("VSID", 5001), ("CA", ip("10.1.1.12"))]),
+    "MAP_GET": O("MAP", "VSID CA", "VSID CA",
+                 [("VSID", 5001), ("CA", ip("10.1.1.12"))], admin=False),
+    "MAP_GET/filter": O("MAP", "VSID GEN_MIN", "",
+                      [("VSID", 5001), ("GEN_MIN", 1)], dump=True,
+                      admin=False),
+    "MAP_FLUSH": O("MAP", "VSID", "", [("VSID", 5002)]),
+    "MAP_BULK": O("MAP", "ENTRIES", "ENTRIES",
+                  [("ENTRIES", [ment(5001, "10.1.1.40", "02:00:00:00:51:40",
+                                     "198.51.100.40"),
+                                ment(5002, "172.16.0.6", "02:00:00:00:52:06",
+                                     "198.51.100.20")])]),
 }
 
 # Dumps, for the state and as seeds of random messages.
@@ -425,6 +536,7 @@ DUMPS = {
     "SWITCH_GET": [], "PORT_GET": [("SWITCH_IFNAME", "fzsw0")],
     "EXT_GET": [], "ACL_GET": [], "QOS_GET": [],
     "FDB_GET": [("SWITCH_IFNAME", "fzsw0")],
+    "VNET_GET": [], "VSUBNET_GET": [], "MAP_GET": [("VSID", 5002)],
 }
 
 
@@ -487,6 +599,14 @@ VOLATILE = {
     "ACL": {"PORT_IFINDEX", "STATS", "PAD"},
     "QOS": {"PORT_IFINDEX", "SWITCH_IFINDEX", "STATS", "PAD"},
     "EXT": {"SWITCH_IFINDEX", "STATS"},
+    # The namespace's change counter moves on with every change made,
+    # and with the baseline's rebuilding.  No PAD: VSUBNET's number is
+    # XSW_A_VPREFIX_ADDR's inside its prefixes.
+    "VNET": {"GEN"},
+    "VSUBNET": {"GEN"},
+    "PA": {"SWITCH_IFINDEX", "GEN"},
+    "VPORT": {"PORT_IFINDEX", "GEN"},
+    "MAP": {"GEN", "HITS"},
 }
 
 
@@ -528,6 +648,10 @@ def read_state(conn):
     state["acl"] = sorted(norm("ACL", m) for m in conn.dump("ACL_GET", []))
     state["qos"] = sorted(norm("QOS", m) for m in conn.dump("QOS_GET", []))
     state["ext"] = sorted(norm("EXT", m) for m in conn.dump("EXT_GET", []))
+    for key, aset in (("vnets", "VNET"), ("vsubnets", "VSUBNET"),
+                      ("pas", "PA"), ("vports", "VPORT"), ("maps", "MAP")):
+        state[key] = sorted(norm(aset, m) for m in
+                            conn.dump(aset + "_GET", []))
     return state
 
 
@@ -569,10 +693,19 @@ def devices():
 
 
 def build_baseline(conn):
-    """Delete every switch of the namespace, then make the baseline."""
+    """Delete every switch (with them their ports' VSIDs and their PAs),
+    mapping, virtual subnet and vnet of the namespace, then make the
+    baseline."""
     for m in conn.dump("SWITCH_GET", []):
         name = dict(genl.attrs(m))[anum("SWITCH", "IFNAME")]
         conn.do("SWITCH_DEL", [("IFNAME", name.rstrip(b"\0"))])
+    conn.do("MAP_FLUSH", [])
+    for m in conn.dump("VSUBNET_GET", []):
+        vsid = dict(genl.attrs(m))[anum("VSUBNET", "VSID")]
+        conn.do("VSUBNET_DEL", [("VSID", struct.unpack("=I", vsid)[0])])
+    for m in conn.dump("VNET_GET", []):
+        name = dict(genl.attrs(m))[anum("VNET", "NAME")]
+        conn.do("VNET_DEL", [("NAME", name.rstrip(b"\0"))])
     have = devices()
     for v in VETHS:
         if v not in have:
@@ -621,10 +754,39 @@ def build_baseline(conn):
     ext_attach(conn, [("SWITCH_IFNAME", "fzsw0"), ("NAME", "example"),
                       ("PRIORITY", 50),
                       ("OPTIONS", [opt("ethertype", enc_int(4, 0x88b5))])])
+    build_vnets(conn)
     IFX.clear()
     for dev in devices():
         with open(f"/sys/class/net/{dev}/ifindex") as f:
             IFX[dev] = int(f.read())
+
+
+def build_vnets(conn):
+    """The network virtualisation part of the baseline."""
+    d = conn.do
+    for a in PA_ADDRS:      # the host owns a PA: fzint0 has it
+        sh("ip", "addr", "replace", a + "/32", "dev", "fzint0")
+    d("SWITCH_SET", [("IFNAME", "fzsw0"), ("VXLAN_PORT", 4790)])
+    d("VNET_NEW", [("NAME", "fzvnA"), ("RDID", 100)])
+    d("VNET_NEW", [("NAME", "fzvnB"), ("RDID", 200)])
+    d("VSUBNET_NEW", [("VSID", 5001), ("VNET", "fzvnA"),
+                      ("PREFIXES", [pfx("10.1.1.0/24"),
+                                    pfx("2001:db8:1::/64")]),
+                      ("GATEWAY", ip("10.1.1.254"))])
+    d("VSUBNET_NEW", [("VSID", 5002), ("VNET", "fzvnA"), ("ENCAP", 2)])
+    d("PA_NEW", [("SWITCH_IFNAME", "fzsw0"), ("ADDR", ip(PA_ADDRS[0]))])
+    d("VPORT_SET", [("PORT_IFNAME", "fzvm0"), ("VSID", 5001),
+                    ("CAS", [ip("10.1.1.11"), ip("2001:db8:1::11")])])
+    d("MAP_NEW", ment(5001, "10.1.1.11", "02:00:00:00:00:10", PA_ADDRS[0]))
+    d("MAP_NEW", ment(5001, "10.1.1.12", "02:00:00:00:51:12",
+                      "198.51.100.20"))
+    d("MAP_BULK", [("ENTRIES", [
+        ment(5002, "172.16.0.5", "02:00:00:00:52:05", "198.51.100.20"),
+        ment(5002, "2001:db8:9::5", "02:00:00:00:52:15",
+             "198.51.100.21")])])
+
+
+PA_ADDRS = ["192.0.2.10", "192.0.2.11"]
 
 
 def ext_attach(conn, items):
@@ -669,7 +831,8 @@ def a_raw(aset, name, payload, flags=0):
 
 
 # Names that a command gives to what it creates rather than looks up.
-CREATE = {("SWITCH_NEW", "IFNAME"), ("PORT_NEW/internal", "IFNAME")}
+CREATE = {("SWITCH_NEW", "IFNAME"), ("PORT_NEW/internal", "IFNAME"),
+          ("VNET_NEW", "NAME")}
 
 
 def bad_attrs(aset, name, op=None):
@@ -741,6 +904,22 @@ def bad_attrs(aset, name, op=None):
         for _ in range(200):
             deep = genl.nest(e, deep)
         out.append(("200 levels of nesting", r(deep, f)))
+    elif kind == "alist":
+        e = anum(t[1], t[2])
+        f = genl.NLA_F_NESTED
+        lo, hi = (int(x) for x in TYPES[t[1]][t[2]].split(":")[1:])
+        out.append(("nest holding bytes, not attributes",
+                    r(b"\1\2\3\4\5", f)))
+        out.append(("nest without NLA_F_NESTED",
+                    r(genl.attr(e, b"\1" * lo))))
+        out.append(("nest holding an unknown attribute",
+                    r(genl.attr(0x3ff0, b"\1" * lo), f)))
+        out.append(("nest holding the nest's own type",
+                    r(genl.attr(anum(aset, name), b"\1" * lo), f)))
+        out.append((f"element of length {lo - 1}, below {lo}",
+                    r(genl.attr(e, b"\1" * (lo - 1)), f)))
+        out.append((f"element of length {hi + 1}, above {hi}",
+                    r(genl.attr(e, b"\1" * (hi + 1)), f)))
     return out
 
 
@@ -763,7 +942,7 @@ def good_value(aset, name):
         return a_raw(aset, name, b"")
     if k == "nest":
         return a_raw(aset, name, genl.attr(1, b"\0" * 4), genl.NLA_F_NESTED)
-    if k == "list":
+    if k in ("list", "alist"):
         return a_raw(aset, name, b"", genl.NLA_F_NESTED)
     return a_raw(aset, name, b"\0" * 8)
 
@@ -984,7 +1163,155 @@ def semantic_cases():
         [it("PORT_IFNAME", "fzvm0"), it("DEL_LINK", True)])
     add("QOS_GET", "PORT_IFNAME", "a device that is not a port",
         [it("PORT_IFNAME", "fzspare")])
+    vnet_cases(add)
     return S
+
+
+def vnet_cases(add):
+    """The network virtualisation's refusals (issue 10's list, and more)."""
+    vn = lambda name, rdid: [it("NAME", name), it("RDID", rdid)]  # noqa: E731
+    add("VNET_NEW", "NAME", "a vnet's name in use", vn("fzvnA", 901))
+    add("VNET_NEW", "RDID", "an rdid used by another vnet", vn("fzvn9", 100))
+    add("VNET_DEL", "NAME", "a vnet that has virtual subnets",
+        [it("NAME", "fzvnA")])
+    add("VNET_GET/all", "NAME", "a name in a dump (the dump lists, a do "
+        "gets)", [it("NAME", "fzvnA")])
+    add("VSUBNET_GET/all", "VSID", "a vsid in a dump (the dump lists, a do "
+        "gets)", [it("VSID", 5001)])
+    P = lambda *p: it("PREFIXES", [pfx(x) for x in p])  # noqa: E731
+    vs = lambda vsid=5003, vnet="fzvnA": [it("VSID", vsid),  # noqa: E731
+                                          it("VNET", vnet)]
+    add("VSUBNET_NEW", "VSID", "a vsid in use", vs(5001) + [P("10.1.9.0/24")])
+    add("VSUBNET_NEW", "VSID", "a vsid in use by another vnet's subnet",
+        vs(5002, "fzvnB"))
+    add("VSUBNET_NEW", "PREFIXES", "a prefix overlapping another subnet's "
+        "in the routing domain", vs() + [P("10.1.1.128/25")])
+    add("VSUBNET_NEW", "PREFIXES", "an IPv6 prefix holding another subnet's "
+        "in the routing domain", vs() + [P("10.1.3.0/24", "2001:db8::/32")])
+    add("VSUBNET_NEW", "PREFIXES", "two prefixes of the request overlap",
+        vs() + [P("10.1.3.0/24", "10.1.3.64/26")])
+    add("VSUBNET_NEW", "PREFIXES", "host bits set", vs() + [P("10.1.3.1/24")])
+    add("VSUBNET_NEW", "PREFIXES", "an IPv4 prefix of length 33",
+        vs() + [P("10.1.3.0/33")])
+    add("VSUBNET_NEW", "PREFIXES", "an IPv4-mapped IPv6 prefix",
+        vs() + [P("::ffff:10.1.3.0/120")])
+    add("VSUBNET_NEW", "PREFIXES", "an address of 5 bytes",
+        vs() + [it("PREFIXES", [[("ADDR", b"\12\1\3\0\0"), ("LEN", 24)]])])
+    add("VSUBNET_NEW", "PREFIXES", "a prefix without its length",
+        vs() + [it("PREFIXES", [[("ADDR", ip("10.1.3.0"))]])])
+    add("VSUBNET_NEW", "PREFIXES", "a prefix without its address",
+        vs() + [it("PREFIXES", [[("LEN", 24)]])])
+    add("VSUBNET_NEW", "PREFIXES", "17 prefixes (most: 16)",
+        vs() + [P(*(f"10.2.{i}.0/24" for i in range(17)))])
+    add("VSUBNET_NEW", "GATEWAY", "a gateway outside the prefixes",
+        vs() + [P("10.1.3.0/24"), it("GATEWAY", ip("10.1.4.1"))])
+    add("VSUBNET_NEW", "GATEWAY", "the prefix's network address",
+        vs() + [P("10.1.3.0/24"), it("GATEWAY", ip("10.1.3.0"))])
+    add("VSUBNET_NEW", "GATEWAY", "the prefix's broadcast address",
+        vs() + [P("10.1.3.0/24"), it("GATEWAY", ip("10.1.3.255"))])
+    add("VSUBNET_NEW", "GATEWAY", "a gateway of a layer-2-only subnet",
+        vs() + [it("GATEWAY", ip("10.1.3.1"))])
+    add("VSUBNET_NEW", "GATEWAY", "a gateway of 5 bytes",
+        vs() + [P("10.1.3.0/24"), it("GATEWAY", b"\12\1\3\1\0")])
+    add("VSUBNET_NEW", "VNET", "a vnet's rdid for its name",
+        vs() + [it("VNET", "100")])
+    add("VSUBNET_DEL", "VSID", "a virtual subnet that has ports",
+        [it("VSID", 5001)])
+    add("VSUBNET_DEL", "VSID", "a vsid no subnet has", [it("VSID", 5999)])
+    add("VSUBNET_GET", "VSID", "a vsid no subnet has", [it("VSID", 5999)])
+    pa = lambda sw, a: [it("SWITCH_IFNAME", sw), it("ADDR", ip(a))]  # noqa: E731,E501
+    add("PA_NEW", "ADDR", "an address the host does not own",
+        pa("fzsw0", "198.51.100.1"))
+    add("PA_NEW", "ADDR", "the switch's PA already", pa("fzsw0", PA_ADDRS[0]))
+    add("PA_NEW", "ADDR", "another switch's PA", pa("fzsw1", PA_ADDRS[0]))
+    add("PA_NEW", "ADDR", "a multicast address", pa("fzsw0", "224.0.0.1"))
+    add("PA_NEW", "ADDR", "an IPv4-mapped IPv6 address",
+        pa("fzsw0", "::ffff:" + PA_ADDRS[1]))
+    add("PA_NEW", "ADDR", "an address of 5 bytes",
+        [it("SWITCH_IFNAME", "fzsw0"), it("ADDR", ip(PA_ADDRS[1]) + b"\0")])
+    add("PA_NEW", "SWITCH_IFNAME", "a device that is not a switch",
+        pa("fzint0", PA_ADDRS[1]))
+    add("PA_DEL", "ADDR", "a PA the switch does not have",
+        pa("fzsw0", PA_ADDRS[1]))
+    add("PA_DEL", "SWITCH_IFNAME", "another switch's PA",
+        pa("fzsw1", PA_ADDRS[0]))
+    ca = lambda *a: it("CAS", [ip(x) for x in a])  # noqa: E731
+    vp = lambda port="fzvm1", vsid=5001: [it("PORT_IFNAME", port),  # noqa: E731,E501
+                                          it("VSID", vsid)]
+    add("VPORT_SET", "CAS", "a CA outside the subnet's prefixes",
+        vp() + [ca("10.1.1.21", "10.9.9.9")])
+    add("VPORT_SET", "CAS", "the subnet's gateway", vp() + [ca("10.1.1.254")])
+    add("VPORT_SET", "CAS", "a CA given twice",
+        vp() + [ca("10.1.1.21", "10.1.1.21")])
+    add("VPORT_SET", "CAS", "a multicast CA",
+        vp(vsid=5002) + [ca("224.0.0.5")])
+    add("VPORT_SET", "CAS", "an IPv4-mapped IPv6 CA",
+        vp(vsid=5002) + [ca("::ffff:10.1.1.21")])
+    add("VPORT_SET", "CAS", "an empty list of CAs", vp() + [it("CAS", [])])
+    add("VPORT_SET", "CAS", "17 CAs (most: 16)",
+        vp() + [ca(*(f"10.1.1.{i}" for i in range(30, 47)))])
+    add("VPORT_SET", "CAS", "joining without CAs", vp())
+    add("VPORT_SET", "CAS", "CAs of a port leaving its VSID",
+        vp("fzvm0", 0) + [ca("10.1.1.11")])
+    add("VPORT_SET", "VSID", "a vsid no subnet has",
+        vp(vsid=5999) + [ca("10.1.1.21")])
+    add("VPORT_SET", "VSID", "vsid 100, below the VSIDs",
+        vp(vsid=100) + [ca("10.1.1.21")])
+    add("VPORT_SET", "PORT_IFNAME", "the external port",
+        vp("fzext0") + [ca("10.1.1.21")])
+    add("VPORT_SET", "PORT_IFNAME", "a device that is not a port",
+        vp("fzspare") + [ca("10.1.1.21")])
+    add("VPORT_SET", "PORT_IFNAME", "the switch (its host port)",
+        vp("fzsw0") + [ca("10.1.1.21")])
+    mn = lambda vsid, ca_, pa_="198.51.100.30": ment(  # noqa: E731
+        vsid, ca_, "02:00:00:00:51:30", pa_)
+    add("MAP_NEW", "VSID", "a vsid no subnet has", mn(5999, "10.1.1.30"))
+    add("MAP_NEW", "CA", "a CA outside the subnet's prefixes",
+        mn(5001, "10.9.9.9"))
+    add("MAP_NEW", "CA", "the subnet's gateway", mn(5001, "10.1.1.254"))
+    add("MAP_NEW", "CA", "a CA the routing domain maps already",
+        mn(5001, "10.1.1.11"))
+    add("MAP_NEW", "CA", "a CA another subnet of the routing domain maps",
+        mn(5002, "10.1.1.12"))
+    add("MAP_NEW", "CA", "a multicast CA", mn(5002, "224.0.0.5"))
+    add("MAP_NEW", "CA", "an IPv4-mapped IPv6 CA", mn(5002, "::ffff:10.1.1.7"))
+    add("MAP_NEW", "CA", "a CA of 5 bytes",
+        [i if i[0] != "CA" else it("CA", b"\12\1\1\36\0")
+         for i in mn(5001, "10.1.1.30")])
+    add("MAP_NEW", "PA", "a multicast PA", mn(5001, "10.1.1.30", "224.0.0.5"))
+    add("MAP_NEW", "PA", "an IPv4-mapped IPv6 PA",
+        mn(5001, "10.1.1.30", "::ffff:198.51.100.30"))
+    for bad, label in (("01:00:5e:00:00:01", "a multicast MAC"),
+                       ("00:00:00:00:00:00", "MAC zero")):
+        add("MAP_NEW", "MAC", label,
+            [i if i[0] != "MAC" else it("MAC", mac(bad))
+             for i in mn(5001, "10.1.1.30")])
+    mi = lambda vsid, ca_: [it("VSID", vsid), it("CA", ip(ca_))]  # noqa: E731
+    for op in ("MAP_DEL", "MAP_GET"):
+        add(op, "CA", "a CA no mapping has", mi(5001, "10.1.1.99"))
+        add(op, "CA", "a CA mapped in another subnet of the routing domain",
+            mi(5002, "10.1.1.12"))
+        add(op, "VSID", "a vsid no subnet has", mi(5999, "10.1.1.12"))
+    add("MAP_GET/filter", "CA", "a CA in a dump (the dump lists, a do gets)",
+        [it("VSID", 5001), it("CA", ip("10.1.1.12"))])
+    add("MAP_GET/filter", "VSID", "a vsid no subnet has", [it("VSID", 5999)])
+    add("MAP_FLUSH", "VSID", "a vsid no subnet has", [it("VSID", 5999)])
+    E = lambda *e: it("ENTRIES", list(e))  # noqa: E731
+    good = mn(5001, "10.1.1.30")
+    add("MAP_BULK", "ENTRIES", "an empty list of mappings", [E()])
+    add("MAP_BULK", "ENTRIES", "the second mapping's vsid does not exist",
+        [E(good, mn(5999, "10.1.1.31"))])
+    add("MAP_BULK", "ENTRIES", "the second mapping's CA is the first's",
+        [E(good, mn(5001, "10.1.1.30", "198.51.100.31"))])
+    add("MAP_BULK", "ENTRIES", "the third mapping's CA is outside the "
+        "prefixes", [E(good, mn(5002, "172.16.0.31"), mn(5001, "10.9.9.9"))])
+    add("MAP_BULK", "ENTRIES", "the second mapping without its PA",
+        [E(good, mn(5002, "172.16.0.31")[:3])])
+    add("MAP_BULK", "ENTRIES", "the second mapping's MAC is multicast",
+        [E(good, [i if i[0] != "MAC" else it("MAC", mac("01:00:5e:00:00:01"))
+                  for i in mn(5002, "172.16.0.31")])])
+    add("MAP_BULK", "ENTRIES", "a mapping in the second list of entries "
+        "exists", [E(good), E(mn(5001, "10.1.1.11"))])
 
 
 def structured_cases():
@@ -1038,16 +1365,18 @@ def structured_cases():
               lambda op=op, aset=aset, t=t:
               enc(aset, seed(op)) + genl.attr(t, b"\0" * 4))
         plain = [i for i in seed(op) if not TYPES[aset][i[0]].startswith(
-            ("list", "flag"))][0]
-        C(op, plain[0], "NLA_F_NESTED on an attribute that is not a nest",
-          lambda op=op, aset=aset, plain=plain:
-          enc(aset, without(seed(op), {plain[0]})) + genl.attr(
-              anum(aset, plain[0]) | genl.NLA_F_NESTED,
-              enc_value(aset, *plain)))
+            ("list", "alist", "flag"))][:1]
+        for plain in plain:
+            C(op, plain[0], "NLA_F_NESTED on an attribute that is not a nest",
+              lambda op=op, aset=aset, plain=plain:
+              enc(aset, without(seed(op), {plain[0]})) + genl.attr(
+                  anum(aset, plain[0]) | genl.NLA_F_NESTED,
+                  enc_value(aset, *plain)))
         C(op, "-", "3 bytes after the last attribute",
           lambda op=op, aset=aset: enc(aset, seed(op)) + b"\4\0\1")
-        C(op, "-", "last attribute's length past the message's end",
-          lambda op=op, aset=aset: lie_len(enc(aset, seed(op)), +8))
+        if seed(op):
+            C(op, "-", "last attribute's length past the message's end",
+              lambda op=op, aset=aset: lie_len(enc(aset, seed(op)), +8))
         C(op, "-", "an attribute of length 2",
           lambda op=op, aset=aset: enc(aset, seed(op)) + b"\2\0\1\0")
         if "/" in op:

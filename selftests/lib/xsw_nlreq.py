@@ -23,8 +23,9 @@ Numbers come from the UAPI header: the requests are what a client in any
 language would send, with no library in between.
 
 The state compared around each refusal is every switch's, port's, FDB
-entry's, extension attachment's, ACL's and QoS setting's attributes, from
-raw dumps, without what moves by itself (counters, ages, link state).
+entry's, extension attachment's, ACL's and QoS setting's attributes, and
+every vnet's, virtual subnet's, PA's, VSID port's and mapping's, from raw
+dumps, without what moves by itself (counters, ages, link state).
 
 Prints "not ok: CASE: ANSWER" for each case that failed and a last line
 "cases=N failed=M"; exits 1 when any failed.
@@ -37,7 +38,10 @@ import sys
 
 import genl
 
-OBJECTS = ("SWITCH", "PORT", "FDB", "EXT", "ACL", "QOS")
+OBJECTS = ("SWITCH", "PORT", "FDB", "EXT", "ACL", "QOS", "VNET", "VSUBNET",
+           "PA", "VPORT", "MAP")
+# The network virtualisation's objects, dumped whole.
+NV_OBJECTS = ("VNET", "VSUBNET", "PA", "VPORT", "MAP")
 
 # Attributes that move by themselves, per object; and nests to look into.
 VOLATILE = {
@@ -48,6 +52,7 @@ VOLATILE = {
     "EXT": ("STATS",),
     "ACL": ("STATS",),
     "QOS": ("STATS",),
+    "VNET": (), "VSUBNET": (), "PA": (), "VPORT": (), "MAP": ("HITS",),
 }
 NESTS = {"EXT": ("ATTACHMENTS", "ATTACHMENT"), "QOS": ("LIMIT",)}
 
@@ -144,6 +149,7 @@ class Client:
              self.dump("EXT_GET"), self.dump("ACL_GET"), self.dump("QOS_GET")]
         for dev in self.netdevs:
             s.append(self.dump("FDB_GET", [f"SWITCH_IFNAME=str:{dev}"]))
+        s += [self.dump(obj + "_GET") for obj in NV_OBJECTS]
         return s
 
     def fdb(self, sw):
