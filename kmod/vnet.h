@@ -47,6 +47,7 @@ struct xsw_vprefix {
  * @by_ca: (RDID, CA) -> mapping (RCU readers)
  * @by_mac: (VSID, MAC) -> mappings; one MAC may have several CAs (RCU)
  * @maps: id -> mapping, the order dumps walk (RTNL writers)
+ * @pa_refs: (VSID, PA) -> struct xsw_vpa_ref (RTNL)
  * @hits: id / XSW_VMAP_HITS_CHUNK -> per-CPU hit counters of
  *	XSW_VMAP_HITS_CHUNK mappings (RTNL); freed with the store
  * @num_maps: mappings in the store (RTNL)
@@ -60,6 +61,7 @@ struct xsw_vnet_store {
 	struct rhashtable by_ca;
 	struct rhltable by_mac;
 	struct xarray maps;
+	struct rhashtable pa_refs;
 	struct xarray hits;
 	unsigned int num_maps;
 	u64 gen;
@@ -89,13 +91,18 @@ struct xsw_vnet {
  * struct xsw_vpa_ref - a PA the mappings of a VSID point at
  * @node: in the vsubnet's @pas (RTNL writers, RCU readers): the data
  *	path's replication list for broadcast and multicast
- * @pa: the address
+ * @hnode: in the store's @pa_refs, where a new mapping finds it
+ * @key: (VSID, PA); the address is @key.pa
  * @refs: mappings of the VSID that point at it (RTNL)
  * @rcu: frees it
  */
 struct xsw_vpa_ref {
 	struct list_head node;
-	struct in6_addr pa;
+	struct rhash_head hnode;
+	struct xsw_vpa_key {
+		u32 vsid;
+		struct in6_addr pa;
+	} key;
 	unsigned int refs;
 	struct rcu_head rcu;
 };
