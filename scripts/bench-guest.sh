@@ -12,7 +12,13 @@
 #   pktgen -> a0 ==veth== a1 -> [switch] -> b1 ==veth== b0 -> IP/UDP sink
 #   baseline:  pktgen -> a0 ==veth== b0 -> IP/UDP sink   (no switch)
 #
-# PATH... selects paths (default: all in PATHS below).  A path that cannot
+# PATH... selects paths (default: all in PATHS below).  "map-load" is not a
+# forwarding path: it loads BENCH_MAPS (100000) CA-PA mappings with
+# "xsw -batch" and reports, at the top level of the JSON, the guest CPU
+# seconds the load took (map_load_100k_guest_s, every CPU's user, system,
+# irq and softirq time, so the hash tables' resize workers count too) and
+# the kernel memory per mapping (map_bytes: used memory after the load less
+# before, page cache dropped both times, over the count).  A path that cannot
 # be set up, or whose frames do not all reach the sink, is recorded as
 # {"error": "..."}; the run goes on.  Results go to $BENCH_OUT as JSON.
 #
@@ -33,6 +39,7 @@
 #   BENCH_RETRIES  repeats per path that may be re-run because they were
 #                  disturbed: a frame lost, a pktgen xmit error or an input
 #                  backlog drop (default 3)
+#   BENCH_MAPS     mappings map-load loads (default 100000)
 #   BENCH_OUT      JSON output (default build/bench.json in the project)
 #   BENCH_ALLOW_NO_ICOUNT=1  measure even if the clock check says QEMU is
 #                  not running with -icount shift=0,sleep=off
@@ -46,11 +53,15 @@ WARMUP=${BENCH_WARMUP:-5000}
 SETTLE=${BENCH_SETTLE:-2}
 RETRIES=${BENCH_RETRIES:-3}
 OUT=${BENCH_OUT:-$PROJ/build/bench.json}
+MAPS=${BENCH_MAPS:-100000}
+MAP_LOAD=null		# map-load's results, for write_json
+MAP_BYTES=null
 
 # The paths, in the order they run.  The figures are relative to baseline,
 # so a run without it reports no extras.  xswitch-acl-N are defined below.
 PATHS=(baseline bridge flower ovs xswitch xswitch-3ext
-	xswitch-acl-0 xswitch-acl-10 xswitch-acl-100 xswitch-acl-1000 xswitch-acl-10000)
+	xswitch-acl-0 xswitch-acl-10 xswitch-acl-100 xswitch-acl-1000 xswitch-acl-10000
+	map-load)
 
 # Every module any path needs, loaded before anything is measured so the
 # kernel's hooks are the same for every path (BENCHMARK.md: openvswitch.ko
@@ -520,12 +531,60 @@ run_path() {
 
 ###########################################################################
 
+busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat; }
+used_kb() {
+	sync
+	echo 3 >/proc/sys/vm/drop_caches
+	awk '/^MemTotal:/ { t = $2 } /^MemFree:/ { f = $2 } END { print t - f }' /proc/meminfo
+}
+
+# map-load: BENCH_MAPS mappings of one VSID, spread over 200 remote PAs,
+# through "xsw -batch" as a user would load them.
+measure_map_load() {
+	local ns=xsbmaps batch=$TMP/maps.batch hz kb0 kb1 t0 t1 got
+
+	hz=$(getconf CLK_TCK)
+	lsmod | grep -q '^xswitch ' || modprobe xswitch
+	ip netns add "$ns" &&
+	ip -n "$ns" link add xsbsw0 type xswitch &&
+	xsw -n "$ns" vnet add bench rdid 1 &&
+	xsw -n "$ns" vsubnet add 5001 vnet bench prefix 10.0.0.0/8 || {
+		record_error map-load "cannot set up the vsubnet"
+		ip netns del "$ns" 2>/dev/null
+		return
+	}
+	awk -v n="$MAPS" 'BEGIN {
+		for (i = 1; i <= n; i++) {
+			j = i + 65536
+			printf "map add vsid 5001 ca 10.%d.%d.%d mac 02:00:%02x:%02x:%02x:01 pa 192.168.%d.20\n",
+				int(j / 65536), int(j / 256) % 256, j % 256,
+				int(i / 65536), int(i / 256) % 256, i % 256, i % 200 + 1
+		}
+	}' >"$batch"
+	kb0=$(used_kb)
+	t0=$(busy_ticks)
+	xsw -n "$ns" -batch "$batch"
+	t1=$(busy_ticks)
+	kb1=$(used_kb)
+	got=$(xsw -j -n "$ns" vsubnet show 5001 | jq '.[0].num_maps')
+	if [ "$got" = "$MAPS" ]; then
+		MAP_LOAD=$(awk -v t=$((t1 - t0)) -v hz="$hz" -v n="$MAPS" \
+			'BEGIN { printf "%.3f", t / hz * 100000 / n }')
+		MAP_BYTES=$(((kb1 - kb0) * 1024 / MAPS))
+		log "map-load: $MAPS mappings in $((t1 - t0)) ticks of $hz Hz; $((kb1 - kb0)) kB more memory"
+	else
+		record_error map-load "the vsubnet has $got mappings after the load, want $MAPS"
+	fi
+	ip netns del "$ns"
+}
+
 # Written after every path, so that a guest that dies in a path (panic,
 # hang) leaves the paths before it; $STATE names the path in progress for
 # scripts/bench.sh, and is removed once every path has run.
 write_json() {
 	mkdir -p "$(dirname "$OUT")"
-	jq --arg k "$(uname -r)" --argjson c "$COUNT" '
+	jq --arg k "$(uname -r)" --argjson c "$COUNT" \
+		--argjson ml "$MAP_LOAD" --argjson mb "$MAP_BYTES" '
 		def r1: . * 10 | round / 10;
 		def r3: . * 1000 | round / 1000;
 		(.baseline.instr_per_pkt // null) as $b
@@ -544,7 +603,9 @@ write_json() {
 					repeats: .value.repeats
 				} end),
 			kernel: $k,
-			count: $c
+			count: $c,
+			map_load_100k_guest_s: $ml,
+			map_bytes: $mb
 		}' <<<"$RESULTS" >"$OUT.tmp" || die "cannot write $OUT.tmp"
 	mv -f "$OUT.tmp" "$OUT" || die "cannot write $OUT"
 }
@@ -588,7 +649,11 @@ icmp0=$(snmp Icmp OutMsgs)
 write_json
 for p in "${run[@]}"; do
 	printf 'planned: %s\ncurrent: %s\n' "${run[*]}" "$p" >"$STATE"
-	run_path "$p"
+	if [ "$p" = map-load ]; then
+		measure_map_load
+	else
+		run_path "$p"
+	fi
 	write_json
 done
 rm -f "$STATE"

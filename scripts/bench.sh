@@ -127,6 +127,7 @@ awk -F'\t' '
 	{ printf fmt, $1, f($2, "%.0f"), f($3, "%.0f"), f($4, "%.2f"), f($5, "%.3f%%") }'
 echo
 jq -r '"kernel \(.kernel), \(.count) frames per repeat; extra = over baseline, vs bridge = extra / bridge extra, spread = (max - min) / median of the repeats"' "$OUT"
+jq -r 'select(.map_load_100k_guest_s != null) | "map-load: \(.map_load_100k_guest_s) guest CPU seconds per 100,000 mappings (xsw -batch), \(.map_bytes) bytes of kernel memory per mapping"' "$OUT"
 wait_note=
 [ "$waited" = 0 ] || wait_note=" (+${waited}s waiting for another guest using ${VM_OUT#"$PROJ"/})"
 echo "results in $OUT; the run took $((elapsed - waited))s$wait_note"
