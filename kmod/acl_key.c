@@ -75,9 +75,9 @@ static void extract_l4(const struct sk_buff *skb, int off, int end, bool v6,
 	key->flags |= XSW_ACL_KEY_L4;
 }
 
-static void extract_ipv4(const struct sk_buff *skb, struct xsw_acl_key *key)
+static void extract_ipv4(const struct sk_buff *skb, int off,
+			 struct xsw_acl_key *key)
 {
-	const int off = ETH_HLEN;
 	const struct iphdr *iph;
 	struct iphdr buf;
 	int hlen, end;
@@ -115,19 +115,20 @@ malformed:
 
 #define MAX_EXT_HEADERS	8
 
-static void extract_ipv6(const struct sk_buff *skb, struct xsw_acl_key *key)
+static void extract_ipv6(const struct sk_buff *skb, int off,
+			 struct xsw_acl_key *key)
 {
 	const struct ipv6hdr *ip6h;
 	struct ipv6hdr buf;
-	int off, end, i;
+	int end, i;
 	u8 nexthdr;
 
-	ip6h = skb_header_pointer(skb, ETH_HLEN, sizeof(*ip6h), &buf);
+	ip6h = skb_header_pointer(skb, off, sizeof(*ip6h), &buf);
 	if (!ip6h || ip6h->version != 6) {
 		key->flags |= XSW_ACL_KEY_MALFORMED;
 		return;
 	}
-	off = ETH_HLEN + sizeof(*ip6h);
+	off += sizeof(*ip6h);
 	end = off + ntohs(ip6h->payload_len);
 	if (end > skb->len) {
 		key->flags |= XSW_ACL_KEY_MALFORMED;
@@ -175,13 +176,24 @@ malformed:
 	key->flags |= XSW_ACL_KEY_MALFORMED;
 }
 
+/*
+ * VLAN tags left in the payload, behind the one the switch took off (an
+ * 802.1ad outer tag, or a tag inside the port's VLAN), are looked through,
+ * as OVS parses two: otherwise a VM could carry an IP packet past every
+ * IP rule by wrapping it in a tag.
+ */
+#define MAX_PAYLOAD_TAGS	2
+
 /**
  * xsw_acl_key_extract - read the fields ACL rules match from a frame
- * @skb: the frame, skb->data at its Ethernet header, no VLAN tag in it
+ * @skb: the frame, skb->data at its Ethernet header, its 802.1Q tag (if
+ *	any) taken off by the switch
  * @vlan: the VLAN the switch put the frame in
  * @key: filled in
  *
- * Fields the frame does not have are zero.  A later fragment has no L4
+ * The ethertype is the one behind up to MAX_PAYLOAD_TAGS tags in the
+ * payload, and the IP fields are read from there.  Fields the frame does
+ * not have are zero.  A later fragment has no L4
  * fields.  A header that is cut short or invalid sets XSW_ACL_KEY_MALFORMED
  * and leaves itself and what follows it zero; the caller decides what
  * becomes of such a frame.  The skb is only read.
@@ -191,8 +203,12 @@ malformed:
 void xsw_acl_key_extract(const struct sk_buff *skb, u16 vlan,
 			 struct xsw_acl_key *key)
 {
+	const struct vlan_hdr *vh;
 	const struct ethhdr *eth;
+	struct vlan_hdr vbuf;
 	struct ethhdr buf;
+	int off = ETH_HLEN, i;
+	__be16 proto;
 
 	BUILD_BUG_ON(sizeof(*key) != XSW_ACL_KEY_WORDS * sizeof(u64));
 	BUILD_BUG_ON(offsetof(struct xsw_acl_key, pad) +
@@ -207,11 +223,21 @@ void xsw_acl_key_extract(const struct sk_buff *skb, u16 vlan,
 	}
 	memcpy(key->dst_mac, eth->h_dest, ETH_ALEN);
 	memcpy(key->src_mac, eth->h_source, ETH_ALEN);
-	key->eth_type = eth->h_proto;
-	if (eth->h_proto == htons(ETH_P_IP))
-		extract_ipv4(skb, key);
-	else if (eth->h_proto == htons(ETH_P_IPV6))
-		extract_ipv6(skb, key);
+	proto = eth->h_proto;
+	for (i = 0; i < MAX_PAYLOAD_TAGS && eth_type_vlan(proto); i++) {
+		vh = skb_header_pointer(skb, off, sizeof(*vh), &vbuf);
+		if (!vh) {
+			key->flags |= XSW_ACL_KEY_MALFORMED;
+			break;
+		}
+		proto = vh->h_vlan_encapsulated_proto;
+		off += VLAN_HLEN;
+	}
+	key->eth_type = proto;
+	if (proto == htons(ETH_P_IP))
+		extract_ipv4(skb, off, key);
+	else if (proto == htons(ETH_P_IPV6))
+		extract_ipv6(skb, off, key);
 }
 
 /* ----------------------------------------------------------- the rules */

@@ -63,6 +63,13 @@ static const struct frame frames[] = {
 	{ "ipv6 hop-by-hop cut", V6, IPPROTO_TCP, .hbh = true, .cut = 27,
 	  .flags = XSW_ACL_KEY_IP | BAD, .no_proto = true },
 	{ "ethernet header cut", ARP, .cut = 32, .flags = BAD },
+	{ "ipv4 tcp behind an 802.1ad tag", V4, IPPROTO_TCP, .tags = 1,
+	  .flags = IP_L4 },
+	{ "ipv6 udp behind 802.1ad and 802.1q tags", V6, IPPROTO_UDP,
+	  .tags = 2, .flags = IP_L4 },
+	{ "ipv4 behind three tags is not read", V4, IPPROTO_UDP, .tags = 3,
+	  .flags = 0 },
+	{ "802.1ad tag cut", ARP, .tags = 1, .cut = 30, .flags = BAD },
 };
 
 static void frame_desc(const struct frame *f, char *desc)
@@ -83,8 +90,13 @@ static void frame_key(const struct frame *f, unsigned int len,
 		return;
 	memcpy(k->dst_mac, dst_mac, ETH_ALEN);
 	memcpy(k->src_mac, src_mac, ETH_ALEN);
-	k->eth_type = htons(f->l3 == ARP ? ETH_P_ARP :
-			    f->l3 == V4 ? ETH_P_IP : ETH_P_IPV6);
+	if (f->tags > 2)	/* what stands behind the second tag */
+		k->eth_type = htons(ETH_P_8021Q);
+	else if (f->flags & XSW_ACL_KEY_MALFORMED && f->tags)
+		k->eth_type = htons(ETH_P_8021AD);
+	else
+		k->eth_type = htons(f->l3 == ARP ? ETH_P_ARP :
+				    f->l3 == V4 ? ETH_P_IP : ETH_P_IPV6);
 	if (!(f->flags & XSW_ACL_KEY_IP))
 		return;
 	if (f->l3 == V4) {

@@ -205,6 +205,7 @@ struct frame {
 	int cut;		/* bytes cut off the end of the frame */
 	u8 flags;		/* XSW_ACL_KEY_* the key should have */
 	bool no_proto;		/* IPv6: cut before the upper layer */
+	int tags;		/* VLAN tags in the payload: 802.1ad, then 802.1Q */
 };
 
 #define IP_L4	(XSW_ACL_KEY_IP | XSW_ACL_KEY_L4)
@@ -232,23 +233,32 @@ static inline struct sk_buff *build_frame(struct kunit *test,
 	struct ipv6hdr *ip6h = NULL;
 	struct iphdr *iph = NULL;
 	struct ethhdr *eth;
-	int l3;
+	__be16 *proto;
+	int l3, i;
 	u8 *l4;
 
 	KUNIT_ASSERT_NOT_NULL(test, skb);
 	eth = skb_put_zero(skb, ETH_HLEN);
 	memcpy(eth->h_dest, dst_mac, ETH_ALEN);
 	memcpy(eth->h_source, src_mac, ETH_ALEN);
+	proto = &eth->h_proto;
+	for (i = 0; i < f->tags; i++) {
+		struct vlan_hdr *vh = skb_put_zero(skb, VLAN_HLEN);
+
+		*proto = htons(i ? ETH_P_8021Q : ETH_P_8021AD);
+		vh->h_vlan_TCI = htons(100 + i);
+		proto = &vh->h_vlan_encapsulated_proto;
+	}
 	l3 = skb->len;
 	if (f->l3 == ARP) {
-		eth->h_proto = htons(ETH_P_ARP);
+		*proto = htons(ETH_P_ARP);
 		skb_put_zero(skb, 28);
 		goto cut;
 	}
 	if (f->l3 == V4) {
 		int hlen = max_t(int, f->ihl ?: 5, 5) * 4;
 
-		eth->h_proto = htons(ETH_P_IP);
+		*proto = htons(ETH_P_IP);
 		iph = skb_put_zero(skb, hlen);
 		iph->version = 4;
 		iph->ihl = f->ihl ?: 5;
@@ -264,7 +274,7 @@ static inline struct sk_buff *build_frame(struct kunit *test,
 	} else {
 		u8 *next;
 
-		eth->h_proto = htons(ETH_P_IPV6);
+		*proto = htons(ETH_P_IPV6);
 		ip6h = skb_put_zero(skb, sizeof(*ip6h));
 		ip6h->version = 6;
 		ip6h->hop_limit = 64;
