@@ -5,7 +5,8 @@
  * It includes switch.c to reach its static parts, and is linked with
  * -Wl,--wrap=xsw_do so that requests are kept here instead of sent.  It
  * checks:
- *   - the attributes of SWITCH_SET requests (ageing, conn-max, both), and
+ *   - the attributes of SWITCH_SET requests (ageing, conn-max, vxlan-port,
+ *     all), and
  *     the requests refused without being sent (nothing to set, unknown
  *     bits, values out of range);
  *   - a GET reply with the connection table's maximum and counters (64-bit
@@ -69,7 +70,8 @@ static const char *sent_attrs(void)
 				      switch_names[i], (char *)nla_data(a));
 		else
 			n += snprintf(out + n, sizeof(out) - n, "%s=%u ",
-				      switch_names[i], nla_get_u32(a));
+				      switch_names[i], nla_len(a) == 2 ?
+				      nla_get_u16(a) : nla_get_u32(a));
 	}
 	return out;
 }
@@ -86,8 +88,12 @@ static const struct set_case set_cases[] = {
 	  "ifname=sw0 ageing_time=77 " },
 	{ "conn-max", { XSW_SWITCH_CFG_CONN_MAX, 0, 4 }, 0,
 	  "ifname=sw0 conn_max=4 " },
-	{ "both", { XSW_SWITCH_CFG_ALL, 1000000, 1000000 }, 0,
-	  "ifname=sw0 ageing_time=1000000 conn_max=1000000 " },
+	{ "vxlan-port", { XSW_SWITCH_CFG_VXLAN_PORT, 0, 0, 4790 }, 0,
+	  "ifname=sw0 vxlan_port=4790 " },
+	{ "all", { XSW_SWITCH_CFG_ALL, 1000000, 1000000, 65535 }, 0,
+	  "ifname=sw0 ageing_time=1000000 conn_max=1000000 vxlan_port=65535 " },
+	{ "vxlan-port 0", { XSW_SWITCH_CFG_VXLAN_PORT, 0, 0, 0 }, -ERANGE,
+	  NULL },
 	{ "conn-max 1, ageing ignored", { XSW_SWITCH_CFG_CONN_MAX, 0, 1 }, 0,
 	  "ifname=sw0 conn_max=1 " },
 	{ "nothing", { 0, 77, 4 }, -EINVAL, NULL },
@@ -97,7 +103,7 @@ static const struct set_case set_cases[] = {
 	{ "conn-max above the limit",
 	  { XSW_SWITCH_CFG_CONN_MAX, 77, XSW_SWITCH_CONN_MAX_LIMIT + 1 },
 	  -ERANGE, NULL },
-	{ "ageing 0 with a good conn-max", { XSW_SWITCH_CFG_ALL, 0, 4 },
+	{ "ageing 0 with a good conn-max", { XSW_SWITCH_CFG_ALL, 0, 4, 1 },
 	  -ERANGE, NULL },
 	{ "ageing above 1000000", { XSW_SWITCH_CFG_AGEING, 1000001, 0 },
 	  -ERANGE, NULL },

@@ -7,6 +7,10 @@
 #   2. make all                kmod/, lib/, tools/, then selftests/ext (the
 #                              selftests' extension module, built out of
 #                              tree); stops here on failure
+#   2b. make -C lib test, make -C tools test
+#                              the library's and xsw's host tests (no
+#                              kernel: requests checked as built, replies
+#                              faked): one test each
 #   3. scripts/kunit.sh        KUnit suites under UML -> build/kunit/result
 #   3b. scripts/lint.sh       checkpatch --strict and sparse: one test
 #   4. scripts/vm-run selftests/run.sh
@@ -205,6 +209,19 @@ if ! make install DESTDIR="$PWD/build/sdk" </dev/null >build/sdk-install.log 2>&
 	BROKEN=1
 	exit 1
 fi
+
+#-----------------------------------------------------------------------------
+stage "2b/5 host tests (make -C lib test; make -C tools test)"
+for dir in lib tools; do
+	if make -C "$dir" test </dev/null >"build/host-test-$dir.log" 2>&1; then
+		echo "check: $dir host tests: ok"
+		PASSED=$((PASSED + 1))
+	else
+		tail -20 "build/host-test-$dir.log" | sed 's/^/    /'
+		echo "check: $dir host tests: FAILED (build/host-test-$dir.log)"
+		FAILED=$((FAILED + 1))
+	fi
+done
 
 #-----------------------------------------------------------------------------
 if [ "$DEBUG_ALL" = 0 ]; then
