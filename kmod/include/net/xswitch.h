@@ -72,6 +72,11 @@ enum xsw_verdict {
  * @flood_except: with @flood, one more port to leave out, or NULL
  * @dst: the explicit destinations, in order
  * @pipe: private to the core: the extensions this frame runs through
+ * @vsid: the virtual subnet the frame travels in, 0 for none: its source
+ *	port's, or the VNI it arrived encapsulated with.  Such a frame
+ *	reaches only ports of the same VSID, and the switch's tunnel
+ *	(network virtualisation, kmod/vnet_tx.c); a frame of no VSID never
+ *	reaches a port in one.
  *
  * Capture and filter callbacks see the context read-only.  A forwarding
  * extension fills in the destinations with xsw_fwd_add_dst(),
@@ -86,6 +91,7 @@ struct xsw_fwd_ctx {
 	const struct xsw_port *flood_except;
 	struct xsw_port *dst[XSW_FWD_MAX_DST];
 	const struct xsw_ext_pipeline *pipe;
+	u32 vsid;
 };
 
 /**
