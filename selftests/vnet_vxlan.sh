@@ -11,7 +11,9 @@
 #   NS_B1 e2 10.1.1.11 (Fabrikam VM1) -- v2 vsid 6001 --+       PA1 192.168.1.10
 #   NS_N  e4 10.1.1.99 (in no VSID)   -- v4 ------------+       on u1
 #                                                               xsw-vxlan-4789
-#   NS1 u1 192.168.1.10/24 ==veth== u2 192.168.1.20/24 NS2 (host 2, PA2)
+#   NS1 u1 192.168.1.10/24 ==veth== ra 192.168.1.1/24  NS_R (a router)
+#                         NS_R rb 192.168.2.1/24 ==veth== u2 192.168.2.20/24
+#                                                         NS2 (host 2, PA2)
 #   NS1 r1 192.168.3.10/24 ==veth== r3 192.168.3.30/24 NS3 (a rogue host)
 #
 #   NS2: vxc (vxlan id 5001 dstport 4789 nolearning) in brc -- wc ==veth==
@@ -26,6 +28,8 @@
 # The VMs have static neighbour entries (the ARP responder is not in this
 # slice) and IPv6 off, so that every frame a test counts is its own.
 
+# shellcheck disable=SC2317  # the tests are called through tests_run
+
 ALL_TESTS="
 	vxlan_tunnel_device
 	vxlan_ping
@@ -39,10 +43,11 @@ ALL_TESTS="
 	vxlan_unknown_pa
 	vxlan_tunnel_lifecycle
 "
+# shellcheck source=lib.sh source-path=SCRIPTDIR
 source "$(dirname "$0")/lib.sh"
 
 PA1=192.168.1.10
-PA2=192.168.1.20
+PA2=192.168.2.20
 ROGUE=192.168.3.30
 MAC_A1=02:00:00:00:50:11
 MAC_A2=02:00:00:00:50:12
@@ -115,7 +120,7 @@ remote_tenant()
 
 setup()
 {
-	setup_ns NS1 NS2 NS3 NS_A1 NS_B1 NS_C1 NS_N NS_A2 NS_B2 || return 1
+	setup_ns NS1 NS2 NS3 NS_R NS_A1 NS_B1 NS_C1 NS_N NS_A2 NS_B2 || return 1
 	ip -n "$NS1" link add sw0 type xswitch &&
 	ip -n "$NS1" link set sw0 up &&
 	vm "$NS_A1" e1 v1 "$MAC_A1" 10.1.1.11 "$NS1" &&
@@ -125,10 +130,17 @@ setup()
 	x port add sw0 dev v1 && x port add sw0 dev v2 &&
 	x port add sw0 dev v3 && x port add sw0 dev v4 || return 1
 
-	# The underlay, and the rogue host's link.
-	ip -n "$NS1" link add u1 type veth peer name u2 netns "$NS2" &&
+	# The underlay: two subnets and a router, and the rogue host's link.
+	ip -n "$NS1" link add u1 type veth peer name ra netns "$NS_R" &&
+	ip -n "$NS2" link add u2 type veth peer name rb netns "$NS_R" &&
 	ip -n "$NS1" addr add "$PA1/24" dev u1 && ip -n "$NS1" link set u1 up &&
 	ip -n "$NS2" addr add "$PA2/24" dev u2 && ip -n "$NS2" link set u2 up &&
+	ip -n "$NS_R" addr add 192.168.1.1/24 dev ra &&
+	ip -n "$NS_R" addr add 192.168.2.1/24 dev rb &&
+	ip -n "$NS_R" link set ra up && ip -n "$NS_R" link set rb up &&
+	ip netns exec "$NS_R" sysctl -qw net.ipv4.ip_forward=1 &&
+	ip -n "$NS1" route add 192.168.2.0/24 via 192.168.1.1 &&
+	ip -n "$NS2" route add 192.168.1.0/24 via 192.168.2.1 &&
 	ip -n "$NS1" link add r1 type veth peer name r3 netns "$NS3" &&
 	ip -n "$NS1" addr add 192.168.3.10/24 dev r1 && ip -n "$NS1" link set r1 up &&
 	ip -n "$NS3" addr add "$ROGUE/24" dev r3 && ip -n "$NS3" link set r3 up &&
