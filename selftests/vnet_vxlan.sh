@@ -23,7 +23,11 @@
 #        static "bridge fdb append" entries: 00:..:00 and the host-1 VMs'
 #        MACs -> 192.168.1.10
 #   NS3: vxlan id 5001 and id 7777 towards 192.168.1.10: a PA no mapping
-#        names, and a VNI that is no VSID of host 1
+#        names, and a VNI that is no local VSID
+#
+#   Over IPv6 PAs: Woodgrove, VSID 7001, NS_W1 e5 10.1.1.11 -- v5 on host 1
+#   (PA 2001:db8:1::10 on u1), NS_W2 10.1.1.12 behind vxw (vxlan id 7001,
+#   local 2001:db8:2::20) on host 2, routed by NS_R too.
 #
 # The VMs have static neighbour entries (the ARP responder is not in this
 # slice) and IPv6 off, so that every frame a test counts is its own.
@@ -41,6 +45,7 @@ ALL_TESTS="
 	vnet_spoofed_ca
 	vxlan_unknown_vni
 	vxlan_unknown_pa
+	vxlan_ipv6_underlay
 	vxlan_tunnel_lifecycle
 "
 # shellcheck source=lib.sh source-path=SCRIPTDIR
@@ -48,6 +53,8 @@ source "$(dirname "$0")/lib.sh"
 
 PA1=192.168.1.10
 PA2=192.168.2.20
+PA6_1=2001:db8:1::10
+PA6_2=2001:db8:2::20
 ROGUE=192.168.3.30
 MAC_A1=02:00:00:00:50:11
 MAC_A2=02:00:00:00:50:12
@@ -56,6 +63,8 @@ MAC_B1=02:00:00:00:60:11
 MAC_B2=02:00:00:00:60:12
 MAC_N=02:00:00:00:99:99
 MAC_R=02:00:00:00:77:77
+MAC_W1=02:00:00:00:70:11
+MAC_W2=02:00:00:00:70:12
 TUN=xsw-vxlan-4789
 TCP_PORT=7000
 
@@ -98,37 +107,40 @@ vm()
 	ip -n "$pns" link set "$peer" up
 }
 
-# remote_tenant VNI BRIDGE VXLAN VETH NS_VM VM_MAC LOCAL_MACS...
+# remote_tenant VNI BRIDGE VXLAN VETH NS_VM VM_MAC LOCAL REMOTE LOCAL_MACS...
 remote_tenant()
 {
-	local vni=$1 br=$2 vx=$3 veth=$4 ns=$5 mac=$6 m
-	shift 6
+	local vni=$1 br=$2 vx=$3 veth=$4 ns=$5 mac=$6 local=$7 remote=$8 m
+	shift 8
 
 	ip -n "$NS2" link add "$br" type bridge &&
 	ip -n "$NS2" link add "$vx" type vxlan id "$vni" dstport 4789 \
-		local "$PA2" nolearning &&
+		local "$local" nolearning &&
 	ip -n "$NS2" link set "$vx" master "$br" &&
 	vm "$ns" e "$veth" "$mac" 10.1.1.12 "$NS2" &&
 	ip -n "$NS2" link set "$veth" master "$br" &&
 	ip -n "$NS2" link set "$vx" up &&
 	ip -n "$NS2" link set "$br" up &&
-	bridge -n "$NS2" fdb append 00:00:00:00:00:00 dev "$vx" dst "$PA1" || return
+	bridge -n "$NS2" fdb append 00:00:00:00:00:00 dev "$vx" dst "$remote" || return
 	for m in "$@"; do
-		bridge -n "$NS2" fdb append "$m" dev "$vx" dst "$PA1" || return
+		bridge -n "$NS2" fdb append "$m" dev "$vx" dst "$remote" || return
 	done
 }
 
 setup()
 {
-	setup_ns NS1 NS2 NS3 NS_R NS_A1 NS_B1 NS_C1 NS_N NS_A2 NS_B2 || return 1
+	setup_ns NS1 NS2 NS3 NS_R NS_A1 NS_B1 NS_C1 NS_N NS_A2 NS_B2 NS_W1 NS_W2 ||
+		return 1
 	ip -n "$NS1" link add sw0 type xswitch &&
 	ip -n "$NS1" link set sw0 up &&
 	vm "$NS_A1" e1 v1 "$MAC_A1" 10.1.1.11 "$NS1" &&
 	vm "$NS_B1" e2 v2 "$MAC_B1" 10.1.1.11 "$NS1" &&
 	vm "$NS_C1" e3 v3 "$MAC_A3" 10.1.1.13 "$NS1" &&
 	vm "$NS_N" e4 v4 "$MAC_N" 10.1.1.99 "$NS1" &&
+	vm "$NS_W1" e5 v5 "$MAC_W1" 10.1.1.11 "$NS1" &&
 	x port add sw0 dev v1 && x port add sw0 dev v2 &&
-	x port add sw0 dev v3 && x port add sw0 dev v4 || return 1
+	x port add sw0 dev v3 && x port add sw0 dev v4 &&
+	x port add sw0 dev v5 || return 1
 
 	# The underlay: two subnets and a router, and the rogue host's link.
 	ip -n "$NS1" link add u1 type veth peer name ra netns "$NS_R" &&
@@ -141,6 +153,13 @@ setup()
 	ip netns exec "$NS_R" sysctl -qw net.ipv4.ip_forward=1 &&
 	ip -n "$NS1" route add 192.168.2.0/24 via 192.168.1.1 &&
 	ip -n "$NS2" route add 192.168.1.0/24 via 192.168.2.1 &&
+	ip -n "$NS1" addr add "$PA6_1/64" dev u1 nodad &&
+	ip -n "$NS2" addr add "$PA6_2/64" dev u2 nodad &&
+	ip -n "$NS_R" addr add 2001:db8:1::1/64 dev ra nodad &&
+	ip -n "$NS_R" addr add 2001:db8:2::1/64 dev rb nodad &&
+	ip netns exec "$NS_R" sysctl -qw net.ipv6.conf.all.forwarding=1 &&
+	ip -n "$NS1" route add 2001:db8:2::/64 via 2001:db8:1::1 &&
+	ip -n "$NS2" route add 2001:db8:1::/64 via 2001:db8:2::1 &&
 	ip -n "$NS1" link add r1 type veth peer name r3 netns "$NS3" &&
 	ip -n "$NS1" addr add 192.168.3.10/24 dev r1 && ip -n "$NS1" link set r1 up &&
 	ip -n "$NS3" addr add "$ROGUE/24" dev r3 && ip -n "$NS3" link set r3 up &&
@@ -159,10 +178,20 @@ setup()
 	x map add vsid 5001 ca 10.1.1.12 mac "$MAC_A2" pa "$PA2" &&
 	x map add vsid 6001 ca 10.1.1.11 mac "$MAC_B1" pa "$PA1" &&
 	x map add vsid 6001 ca 10.1.1.12 mac "$MAC_B2" pa "$PA2" || return 1
+	# Woodgrove, over IPv6 PAs.
+	x vnet add Woodgrove rdid 3 &&
+	x vsubnet add 7001 vnet Woodgrove prefix 10.1.1.0/24 &&
+	x pa add sw0 "$PA6_1" &&
+	x port set v5 vsid 7001 ca 10.1.1.11 &&
+	x map add vsid 7001 ca 10.1.1.11 mac "$MAC_W1" pa "$PA6_1" &&
+	x map add vsid 7001 ca 10.1.1.12 mac "$MAC_W2" pa "$PA6_2" || return 1
 
 	# Host 2: Linux's own devices only.
-	remote_tenant 5001 brc vxc wc "$NS_A2" "$MAC_A2" "$MAC_A1" "$MAC_A3" &&
-	remote_tenant 6001 brf vxf wf "$NS_B2" "$MAC_B2" "$MAC_B1" || return 1
+	remote_tenant 5001 brc vxc wc "$NS_A2" "$MAC_A2" "$PA2" "$PA1" \
+		"$MAC_A1" "$MAC_A3" &&
+	remote_tenant 6001 brf vxf wf "$NS_B2" "$MAC_B2" "$PA2" "$PA1" "$MAC_B1" &&
+	remote_tenant 7001 brw vxw ww "$NS_W2" "$MAC_W2" "$PA6_2" "$PA6_1" \
+		"$MAC_W1" || return 1
 
 	# Static neighbours: each VM knows its tenant's other VMs.
 	ip -n "$NS_A1" neigh add 10.1.1.12 lladdr "$MAC_A2" dev e1 &&
@@ -171,7 +200,9 @@ setup()
 	ip -n "$NS_A2" neigh add 10.1.1.11 lladdr "$MAC_A1" dev e &&
 	ip -n "$NS_B1" neigh add 10.1.1.12 lladdr "$MAC_B2" dev e2 &&
 	ip -n "$NS_B2" neigh add 10.1.1.11 lladdr "$MAC_B1" dev e &&
-	ip -n "$NS_N" neigh add 10.1.1.11 lladdr "$MAC_A1" dev e4 || return 1
+	ip -n "$NS_N" neigh add 10.1.1.11 lladdr "$MAC_A1" dev e4 &&
+	ip -n "$NS_W1" neigh add 10.1.1.12 lladdr "$MAC_W2" dev e5 &&
+	ip -n "$NS_W2" neigh add 10.1.1.11 lladdr "$MAC_W1" dev e || return 1
 
 	# The rogue host: VNI 5001 from an unknown PA, and an unknown VNI.
 	rogue_vxlan vxr 5001 10.1.1.50 &&
@@ -417,6 +448,15 @@ vxlan_unknown_pa()
 	log_test "VNI 5001 from a PA no mapping names is dropped as vnet-unknown-pa"
 }
 
+vxlan_ipv6_underlay()
+{
+	ping_ok "$NS_W1" 10.1.1.12
+	check_err $? "Woodgrove VM1 cannot ping its VM2 over IPv6 PAs"
+	ping_ok "$NS_W2" 10.1.1.11
+	check_err $? "Woodgrove VM2 cannot ping its VM1 back over IPv6 PAs"
+	log_test "VXLAN over IPv6 PAs, routed, with Linux's vxlan"
+}
+
 vxlan_tunnel_lifecycle()
 {
 	# The user deletes the device: frames are dropped, counted; the next
@@ -441,7 +481,7 @@ vxlan_tunnel_lifecycle()
 	ip -n "$NS1" link show xsw-vxlan-4790 >/dev/null 2>&1 &&
 		! ip -n "$NS1" link show "$TUN" >/dev/null 2>&1
 	check_err $? "the device did not move to UDP 4790"
-	x pa del sw0 192.168.1.11 && x pa del sw0 "$PA1"
+	x pa del sw0 192.168.1.11 && x pa del sw0 "$PA1" && x pa del sw0 "$PA6_1"
 	check_err $? "pa del failed"
 	! ip -n "$NS1" link show xsw-vxlan-4790 >/dev/null 2>&1
 	check_err $? "the device outlived the switch's last PA"

@@ -63,7 +63,10 @@ enum xsw_verdict {
 /**
  * struct xsw_fwd_ctx - what the switch knows about a frame in flight
  * @src: the port the frame came in on; NULL only for a frame injected at
- *	egress with xsw_inject_egress()
+ *	egress with xsw_inject_egress().  For a decapsulated frame, and as a
+ *	destination of an encapsulated one, it is the switch's tunnel
+ *	pseudo-port, which is in no port list and which @port_add never
+ *	announced
  * @vlan: the VLAN the frame was classified into (the frame itself carries
  *	no tag while it is in the switch)
  * @origin: the extension that injected the frame, or NULL
