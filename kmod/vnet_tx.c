@@ -107,6 +107,9 @@ int xsw_vnet_guard(const struct xsw_vport *vp, struct sk_buff *skb)
 		if (ipv6_addr_any(&ip6->saddr) ||
 		    ipv6_addr_type(&ip6->saddr) & IPV6_ADDR_LINKLOCAL)
 			return -1;
+		/* IPv4 CAs are kept IPv4-mapped: such a source is not one. */
+		if (ipv6_addr_v4mapped(&ip6->saddr))
+			return XSW_DROP_VNET_SPOOFED_CA;
 		return vport_has_ca(vp, &ip6->saddr) ? -1 :
 		       XSW_DROP_VNET_SPOOFED_CA;
 	case htons(ETH_P_ARP):
