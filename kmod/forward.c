@@ -15,6 +15,13 @@
  *              the forwarding extension's filter, filter then capture
  *              extensions, VLAN, MTU) -> port tx
  *
+ * Network virtualisation (vnet_tx.c has its steps) adds: at ingress, a VSID
+ * port's address guard after port security; in forwarding, the FDB
+ * restricted to the frame's VSID, then the mappings; at egress, VSID
+ * isolation with the other isolation checks, and encapsulation as the
+ * transmit of the switch's tunnel port, so after the ACL, QoS and egress
+ * extensions.  Decapsulated frames enter on that tunnel port.
+ *
  * The extensions a frame meets are one snapshot, ctx->pipe, taken at
  * ingress (ext.c).  Frames an extension injected are trusted: they skip
  * port security, the ACLs and the rate limits.  A frame's ACL key is read
@@ -32,6 +39,7 @@
 #include "acl.h"
 #include "ext_chain.h"
 #include "qos.h"
+#include "vnet.h"
 
 /* Is @mac the port's MAC?  The first MAC a port sends becomes its MAC. */
 static __always_inline bool mac_allowed(struct xsw_port *port, const u8 *mac)
@@ -112,8 +120,23 @@ static void transmit(const struct xsw_fwd_ctx *ctx, struct xsw_acl_frame *af,
 	else if (unlikely(skb->len - ETH_HLEN > dst->dev->mtu &&
 			  !skb_is_gso(skb)))
 		xsw_drop(dst, XSW_DROP_MTU, skb);
+	else if (unlikely(dst->type == XSW_PORT_TYPE_TUNNEL))
+		xsw_vnet_tx(ctx, skb);
 	else
 		port_xmit(dst, skb);
+}
+
+/*
+ * May a frame of @ctx's VSID go out of @dst?  Only to a port of the same
+ * VSID, none for none; the tunnel port carries every VSID's frames, except
+ * back into the tunnel (never re-encapsulated).
+ */
+static __always_inline bool vsid_allows(const struct xsw_fwd_ctx *ctx,
+					const struct xsw_port *dst)
+{
+	if (unlikely(dst->type == XSW_PORT_TYPE_TUNNEL))
+		return ctx->vsid && ctx->src != dst;
+	return xsw_port_vsid(dst) == ctx->vsid;
 }
 
 /* Send one copy to an explicit destination, or drop it and count why. */
@@ -124,8 +147,13 @@ static void deliver(const struct xsw_fwd_ctx *ctx, struct xsw_acl_frame *af,
 	const struct xsw_port_policy *pol = rcu_dereference(dst->policy);
 
 	if (unlikely(dst == ctx->src))
-		xsw_drop(ctx->src, XSW_DROP_NO_DESTINATION, skb);
+		/* The tunnel's own frame with no local destination */
+		xsw_drop(ctx->src, dst->type == XSW_PORT_TYPE_TUNNEL ?
+			 XSW_DROP_VNET_NO_MAPPING : XSW_DROP_NO_DESTINATION,
+			 skb);
 	else if (unlikely(src_isolated && pol->isolated))
+		xsw_drop(ctx->src, XSW_DROP_ISOLATED, skb);
+	else if (unlikely(!vsid_allows(ctx, dst)))
 		xsw_drop(ctx->src, XSW_DROP_ISOLATED, skb);
 	else if (unlikely(!port_up(dst)))
 		xsw_drop(dst, XSW_DROP_LINK_DOWN, skb);
@@ -143,7 +171,7 @@ static bool flood_to(const struct xsw_fwd_ctx *ctx, bool src_isolated,
 	const struct xsw_port_policy *pol = rcu_dereference(dst->policy);
 
 	if (dst == ctx->src || dst == ctx->flood_except || !port_up(dst) ||
-	    !xsw_vlan_member(pol, ctx->vlan))
+	    !xsw_vlan_member(pol, ctx->vlan) || !vsid_allows(ctx, dst))
 		return false;
 	if (src_isolated && pol->isolated) {
 		*isolated = true;
@@ -152,24 +180,38 @@ static bool flood_to(const struct xsw_fwd_ctx *ctx, bool src_isolated,
 	return true;
 }
 
+/* A copy of a flooded frame to @prev, if any, before the next port. */
+static void flood_copy(const struct xsw_fwd_ctx *ctx, struct xsw_acl_frame *af,
+		       struct xsw_port *prev, struct sk_buff *skb)
+{
+	struct sk_buff *copy;
+
+	if (!prev)
+		return;
+	copy = skb_clone(skb, GFP_ATOMIC);
+	if (!copy)
+		xsw_count(prev, XSW_DROP_NOMEM);
+	else
+		transmit(ctx, af, prev, copy);
+}
+
 static void flood(const struct xsw_fwd_ctx *ctx, struct xsw_acl_frame *af,
 		  bool src_isolated, struct sk_buff *skb)
 {
 	struct xsw_port *port, *prev = NULL;
+	struct xsw_switch *sw = ctx->src->sw;
 	bool isolated = false;
-	struct sk_buff *copy;
 
-	list_for_each_entry_rcu(port, &ctx->src->sw->ports, list) {
+	list_for_each_entry_rcu(port, &sw->ports, list) {
 		if (!flood_to(ctx, src_isolated, port, &isolated))
 			continue;
-		if (prev) {
-			copy = skb_clone(skb, GFP_ATOMIC);
-			if (!copy)
-				xsw_count(prev, XSW_DROP_NOMEM);
-			else
-				transmit(ctx, af, prev, copy);
-		}
+		flood_copy(ctx, af, prev, skb);
 		prev = port;
+	}
+	/* A VSID's frame also goes to the VSID's other hosts. */
+	if (unlikely(ctx->vsid) && vsid_allows(ctx, &sw->tunnel)) {
+		flood_copy(ctx, af, prev, skb);
+		prev = &sw->tunnel;
 	}
 	if (prev)
 		transmit(ctx, af, prev, skb);
@@ -213,14 +255,20 @@ static __always_inline struct xsw_port *builtin(struct xsw_fwd_ctx *ctx,
 {
 	const struct ethhdr *eth = eth_hdr(skb);
 	struct xsw_switch *sw = ctx->src->sw;
+	struct xsw_port *dst;
 
-	if (!ctx->origin && likely(is_valid_ether_addr(eth->h_source)))
+	/* Decapsulated frames' MACs are not learned: mappings place them. */
+	if (!ctx->origin && likely(is_valid_ether_addr(eth->h_source)) &&
+	    likely(ctx->src->type != XSW_PORT_TYPE_TUNNEL))
 		xsw_fdb_learn(sw, ctx->src, eth->h_source, ctx->vlan);
 	if (is_multicast_ether_addr(eth->h_dest))
 		return NULL;
 	if (unlikely(ether_addr_equal(eth->h_dest, sw->dev->dev_addr)))
 		return &sw->host;
-	return xsw_fdb_lookup(sw, eth->h_dest, ctx->vlan);
+	dst = xsw_fdb_lookup(sw, eth->h_dest, ctx->vlan);
+	if (unlikely(ctx->vsid))
+		return xsw_vnet_fwd(ctx, dst, eth->h_dest);
+	return dst;
 }
 
 /**
@@ -277,9 +325,10 @@ ext_ingress(struct sk_buff *skb, struct xsw_fwd_ctx *ctx)
  * NULL; always_inline so that the common case (NULL) costs nothing.
  */
 static __always_inline void ingress(struct xsw_port *src, struct sk_buff *skb,
-				    struct xsw_ext *origin)
+				    struct xsw_ext *origin, u32 vsid)
 {
 	const struct xsw_port_policy *pol = rcu_dereference(src->policy);
+	const struct xsw_vport *vp = rcu_dereference(src->vport);
 	struct xsw_switch *sw = src->sw;
 	const struct xsw_qos_limit *lim;
 	const struct xsw_acl_set *acl;
@@ -302,6 +351,11 @@ static __always_inline void ingress(struct xsw_port *src, struct sk_buff *skb,
 		reason = xsw_guard_check(pol, skb);
 	else
 		reason = -1;
+	if (unlikely(vp)) {
+		vsid = vp->vs->vsid;
+		if (reason < 0 && !origin)
+			reason = xsw_vnet_guard(vp, skb);
+	}
 	if (unlikely(reason >= 0)) {
 		xsw_drop(src, reason, skb);
 		return;
@@ -313,6 +367,7 @@ static __always_inline void ingress(struct xsw_port *src, struct sk_buff *skb,
 	ctx.origin = origin;
 	ctx.flood_except = NULL;
 	ctx.pipe = rcu_dereference(sw->pipeline);
+	ctx.vsid = vsid;
 
 	if (unlikely(ctx.pipe)) {
 		skb = ext_ingress(skb, &ctx);
@@ -347,14 +402,27 @@ static __always_inline void ingress(struct xsw_port *src, struct sk_buff *skb,
  */
 void xsw_ingress(struct xsw_port *src, struct sk_buff *skb)
 {
-	ingress(src, skb, NULL);
+	ingress(src, skb, NULL, 0);
+}
+
+/**
+ * xsw_vnet_rx - switch a decapsulated frame
+ * @sw: the switch whose PA it was sent to
+ * @vsid: the VSID of its VNI, checked by the caller
+ * @skb: the inner frame, skb->data at its Ethernet header
+ *
+ * It comes in on the switch's tunnel port.  Context: as xsw_ingress().
+ */
+void xsw_vnet_rx(struct xsw_switch *sw, u32 vsid, struct sk_buff *skb)
+{
+	ingress(&sw->tunnel, skb, NULL, vsid);
 }
 
 /* xsw_inject_ingress(): @origin's frame, as if @src had sent it. */
 void xsw_ingress_inject(struct xsw_ext *origin, struct xsw_port *src,
 			struct sk_buff *skb)
 {
-	ingress(src, skb, origin);
+	ingress(src, skb, origin, 0);
 }
 
 /*

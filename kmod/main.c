@@ -4,9 +4,10 @@
  *
  * Exit unregisters the netlink family first, so no new switch can appear,
  * then the link type, which deletes every remaining switch (and with it
- * every port and PA) in every namespace, then the network virtualisation
- * store of every namespace, and waits for the RCU callbacks that
- * free them before the FDB cache goes.
+ * every port and PA, and with the PAs the tunnel devices) in every
+ * namespace, then the network virtualisation store of every namespace and
+ * the notifier that watches the tunnel devices, and waits for the RCU
+ * callbacks that free them before the FDB cache goes.
  */
 
 #include <linux/module.h>
@@ -21,9 +22,12 @@ static int __init xsw_init(void)
 	err = xsw_fdb_cache_init();
 	if (err)
 		return err;
-	err = xsw_vnet_init();
+	err = xsw_vtun_init();
 	if (err)
 		goto err_fdb;
+	err = xsw_vnet_init();
+	if (err)
+		goto err_vtun;
 	err = rtnl_link_register(&xsw_link_ops);
 	if (err)
 		goto err_vnet;
@@ -51,6 +55,8 @@ err_link:
 	rtnl_link_unregister(&xsw_link_ops);
 err_vnet:
 	xsw_vnet_uninit();
+err_vtun:
+	xsw_vtun_uninit();
 err_fdb:
 	xsw_fdb_cache_uninit();
 	return err;
@@ -64,6 +70,7 @@ static void __exit xsw_exit(void)
 	rtnl_link_unregister(&xsw_iport_link_ops);
 	xsw_port_notifier_uninit();
 	xsw_vnet_uninit();
+	xsw_vtun_uninit();
 	rcu_barrier();
 	xsw_fdb_cache_uninit();
 }

@@ -215,13 +215,24 @@ int xsw_nl_switch_set_doit(struct sk_buff *skb, struct genl_info *info)
 		err = PTR_ERR(sw);
 		goto out;
 	}
+	if (info->attrs[XSW_A_SWITCH_VXLAN_PORT]) {
+		u16 old = sw->vxlan_port;
+
+		WRITE_ONCE(sw->vxlan_port,
+			   nla_get_u16(info->attrs[XSW_A_SWITCH_VXLAN_PORT]));
+		/* Its tunnel device moves to the new port; first, so that a
+		 * refusal changes nothing.
+		 */
+		err = xsw_vtun_switch_update(sw, info->extack);
+		if (err) {
+			WRITE_ONCE(sw->vxlan_port, old);
+			goto out;
+		}
+	}
 	if (ageing)
 		xsw_fdb_set_ageing(sw, nla_get_u32(ageing));
 	if (conn_max)
 		xsw_acl_conn_set_max(sw, nla_get_u32(conn_max));
-	if (info->attrs[XSW_A_SWITCH_VXLAN_PORT])
-		WRITE_ONCE(sw->vxlan_port,
-			   nla_get_u16(info->attrs[XSW_A_SWITCH_VXLAN_PORT]));
 	xsw_nl_notify_switch(sw, XSW_CMD_SWITCH_SET);
 out:
 	rtnl_unlock();

@@ -38,7 +38,8 @@ static struct xsw_port_policy *policy_default(u8 type)
 	pol->learn_limit = XSW_DEFAULT_LEARN_LIMIT;
 	/* Hyper-V: VM ports may not spoof; the uplink carries many MACs. */
 	pol->mac_spoofing = type == XSW_PORT_TYPE_EXTERNAL ||
-			    type == XSW_PORT_TYPE_HOST;
+			    type == XSW_PORT_TYPE_HOST ||
+			    type == XSW_PORT_TYPE_TUNNEL;
 	return pol;
 }
 

@@ -22,6 +22,13 @@ const char * const xsw_drop_names[XSW_DROP_NUM] = {
 	[XSW_DROP_EXTENSION]		= "extension",
 	[XSW_DROP_ACL]			= "acl",
 	[XSW_DROP_QOS]			= "qos",
+	[XSW_DROP_VNET_NO_MAPPING]	= "vnet-no-mapping",
+	[XSW_DROP_VNET_UNKNOWN_PA]	= "vnet-unknown-pa",
+	[XSW_DROP_VNET_UNKNOWN_VSID]	= "vnet-unknown-vsid",
+	[XSW_DROP_VNET_NO_ROUTE]	= "vnet-no-route",
+	[XSW_DROP_VNET_SPOOFED_CA]	= "vnet-spoofed-ca",
+	[XSW_DROP_VNET_TTL]		= "vnet-ttl",
+	[XSW_DROP_VNET_MALFORMED]	= "vnet-malformed",
 };
 
 struct xsw_stats __percpu *xsw_stats_alloc(void)

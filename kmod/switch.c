@@ -68,9 +68,13 @@ static int xsw_dev_init(struct net_device *dev)
 	err = xsw_port_init(&sw->host, sw, dev, XSW_PORT_TYPE_HOST);
 	if (err)
 		goto err_stats;
-	err = xsw_fdb_init(sw);
+	/* In no port list: only the VSIDs' frames reach it (forward.c). */
+	err = xsw_port_init(&sw->tunnel, sw, dev, XSW_PORT_TYPE_TUNNEL);
 	if (err)
 		goto err_host;
+	err = xsw_fdb_init(sw);
+	if (err)
+		goto err_tunnel;
 	err = xsw_acl_conn_init(sw);
 	if (err)
 		goto err_fdb;
@@ -79,6 +83,9 @@ static int xsw_dev_init(struct net_device *dev)
 
 err_fdb:
 	xsw_fdb_uninit(sw);
+err_tunnel:
+	xsw_port_uninit(&sw->tunnel);
+	sw->tunnel.stats = NULL;
 err_host:
 	xsw_port_uninit(&sw->host);
 	sw->host.stats = NULL;
@@ -113,6 +120,8 @@ static void xsw_dev_free(struct net_device *dev)
 
 	if (sw->host.stats)
 		xsw_port_uninit(&sw->host);
+	if (sw->tunnel.stats)
+		xsw_port_uninit(&sw->tunnel);
 	free_percpu(sw->stats);
 }
 
@@ -285,7 +294,9 @@ static void xsw_link_dellink(struct net_device *dev, struct list_head *head)
 	struct xsw_port *port, *tmp;
 
 	ASSERT_RTNL();
+	/* Its PAs, and with the last its tunnel device (vnet_tun.c) */
 	xsw_pa_switch_gone(sw);
+	WARN_ON(rtnl_dereference(sw->vtun));
 	xsw_ext_detach_all(sw);
 	list_for_each_entry_safe(port, tmp, &sw->ports, list) {
 		struct net_device *pdev = port->dev;

@@ -385,6 +385,7 @@ struct xsw_pa *xsw_pa_add(struct net *net, struct xsw_switch *sw,
 {
 	struct xsw_vnet_store *s = xsw_vnet_store(net);
 	struct xsw_pa *pa;
+	int err;
 
 	xsw_vnet_assert();
 	if (!xsw_vaddr_unicast(addr)) {
@@ -407,8 +408,15 @@ struct xsw_pa *xsw_pa_add(struct net *net, struct xsw_switch *sw,
 		return ERR_PTR(-ENOMEM);
 	pa->sw = sw;
 	pa->addr = *addr;
-	pa->gen = xsw_vnet_gen_next(s);
 	list_add_tail_rcu(&pa->node, &s->pas);
+	/* Its switch's tunnel device, made for its first PA. */
+	err = xsw_vtun_switch_update(sw, extack);
+	if (err) {
+		list_del_rcu(&pa->node);
+		kfree_rcu(pa, rcu);
+		return ERR_PTR(err);
+	}
+	pa->gen = xsw_vnet_gen_next(s);
 	return pa;
 }
 
@@ -417,6 +425,8 @@ void xsw_pa_del(struct xsw_vnet_store *s, struct xsw_pa *pa)
 	xsw_vnet_assert();
 	xsw_vnet_gen_next(s);
 	list_del_rcu(&pa->node);
+	/* The tunnel device goes with the switch's last PA; cannot fail. */
+	xsw_vtun_switch_update(pa->sw, NULL);
 	kfree_rcu(pa, rcu);
 }
 
@@ -522,6 +532,7 @@ int xsw_vnet_store_init(struct xsw_vnet_store *s)
 {
 	INIT_LIST_HEAD(&s->vnets);
 	INIT_LIST_HEAD(&s->pas);
+	INIT_LIST_HEAD(&s->tuns);
 	xa_init(&s->vsubnets);
 	return xsw_vmap_init(s);
 }
@@ -545,6 +556,7 @@ void xsw_vnet_store_uninit(struct xsw_vnet_store *s)
 		xsw_vnet_del(s, vnet, NULL);
 	}
 	xsw_vmap_uninit(s);
+	xsw_vtun_store_uninit(s);
 	WARN_ON(!xa_empty(&s->vsubnets));
 	xa_destroy(&s->vsubnets);
 	xa_destroy(&s->maps);

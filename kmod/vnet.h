@@ -53,6 +53,8 @@ struct xsw_vprefix {
  * @num_maps: mappings in the store (RTNL)
  * @gen: bumped on every change; each object keeps the value of its last
  *	change (RTNL)
+ * @tuns: the tunnel devices, one per UDP port in use, struct xsw_vtun
+ *	(RTNL; vnet_tun.c)
  */
 struct xsw_vnet_store {
 	struct list_head vnets;
@@ -65,6 +67,7 @@ struct xsw_vnet_store {
 	struct xarray hits;
 	unsigned int num_maps;
 	u64 gen;
+	struct list_head tuns;
 };
 
 /**
@@ -307,6 +310,32 @@ static inline void xsw_vmap_hit(struct xsw_vmap *m)
 	u64_stats_inc(&c->hits);
 	u64_stats_update_end(&c->syncp);
 }
+
+/* The VSID a port is in, 0 for none.  Context: RCU or RTNL. */
+static inline u32 xsw_port_vsid(const struct xsw_port *port)
+{
+	const struct xsw_vport *vp = rcu_dereference_rtnl(port->vport);
+
+	return vp ? vp->vs->vsid : 0;
+}
+
+/* vnet_tun.c */
+struct xsw_pa *xsw_pa_lookup_rcu(struct xsw_vnet_store *s,
+				 const struct in6_addr *addr);
+const struct xsw_pa *xsw_pa_of_switch_rcu(struct xsw_vnet_store *s,
+					  const struct xsw_switch *sw,
+					  bool v4);
+void xsw_vtun_store_uninit(struct xsw_vnet_store *s);
+struct net_device *xsw_vtun_dev_rcu(const struct xsw_switch *sw);
+
+/* vnet_tx.c: the data path's steps (forward.c calls them) */
+int xsw_vnet_guard(const struct xsw_vport *vp, struct sk_buff *skb);
+struct xsw_port *xsw_vnet_fwd(const struct xsw_fwd_ctx *ctx,
+			      struct xsw_port *dst, const u8 *mac);
+void xsw_vnet_tx(const struct xsw_fwd_ctx *ctx, struct sk_buff *skb);
+
+/* forward.c: a decapsulated frame of @vsid enters @sw on its tunnel port */
+void xsw_vnet_rx(struct xsw_switch *sw, u32 vsid, struct sk_buff *skb);
 
 /* nl_vnet.c, nl_vmap.c: notifications of changes made outside a request */
 void xsw_nl_notify_pa(struct net *net, const struct xsw_pa *pa, u8 cmd);

@@ -26,6 +26,12 @@
 #define XSW_MAX_LEARN_LIMIT	1000000
 #define XSW_DEFAULT_PVID	1
 
+/*
+ * The type of a switch's tunnel pseudo-port, sw->tunnel: kernel only,
+ * never in a dump (it is in no port list).
+ */
+#define XSW_PORT_TYPE_TUNNEL	(XSW_PORT_TYPE_MAX + 1)
+
 /* Configuration pointer read on the control path, under RTNL. */
 #define xsw_dereference(p) rcu_dereference_protected(p, lockdep_rtnl_is_held())
 
@@ -45,6 +51,13 @@ enum xsw_drop {
 	XSW_DROP_EXTENSION,
 	XSW_DROP_ACL,
 	XSW_DROP_QOS,
+	XSW_DROP_VNET_NO_MAPPING,
+	XSW_DROP_VNET_UNKNOWN_PA,
+	XSW_DROP_VNET_UNKNOWN_VSID,
+	XSW_DROP_VNET_NO_ROUTE,
+	XSW_DROP_VNET_SPOOFED_CA,
+	XSW_DROP_VNET_TTL,
+	XSW_DROP_VNET_MALFORMED,
 	XSW_DROP_NUM
 };
 
@@ -184,6 +197,12 @@ struct xsw_fdb {
  *	(RTNL writers, READ_ONCE readers)
  * @vxlan_port: UDP destination port of its VXLAN frames (RTNL writers,
  *	READ_ONCE readers)
+ * @tunnel: the pseudo-port of network virtualisation: frames of a VSID
+ *	forwarded to it are encapsulated to remote PAs at its transmit, and
+ *	decapsulated frames come in on it (vnet_tx.c, vnet_tun.c); in no
+ *	port list, type XSW_PORT_TYPE_TUNNEL
+ * @vtun: the tunnel device of @vxlan_port, held while the switch has a
+ *	PA, else NULL (RTNL writers, RCU readers; vnet_tun.c)
  */
 struct xsw_switch {
 	struct net_device *dev;
@@ -200,6 +219,8 @@ struct xsw_switch {
 	u16 qos_major;
 	unsigned int qos_guaranteed;
 	u16 vxlan_port;
+	struct xsw_port tunnel;
+	struct xsw_vtun __rcu *vtun;
 };
 
 /* switch.c */
@@ -549,5 +570,11 @@ void xsw_vnet_port_gone(struct xsw_port *port);
 void xsw_pa_switch_gone(struct xsw_switch *sw);
 int xsw_vnet_init(void);
 void xsw_vnet_uninit(void);
+
+/* vnet_tun.c: the switch's tunnel device follows its PAs and vxlan port */
+int xsw_vtun_switch_update(struct xsw_switch *sw,
+			   struct netlink_ext_ack *extack);
+int xsw_vtun_init(void);
+void xsw_vtun_uninit(void);
 
 #endif /* _XSWITCH_H */

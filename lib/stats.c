@@ -29,6 +29,13 @@ static const char *const drop_names[XSW_A_DROP_MAX + 1] = {
 	[XSW_A_DROP_EXTENSION]		= "extension",
 	[XSW_A_DROP_ACL]		= "acl",
 	[XSW_A_DROP_QOS]		= "qos",
+	[XSW_A_DROP_VNET_NO_MAPPING]	= "vnet-no-mapping",
+	[XSW_A_DROP_VNET_UNKNOWN_PA]	= "vnet-unknown-pa",
+	[XSW_A_DROP_VNET_UNKNOWN_VSID]	= "vnet-unknown-vsid",
+	[XSW_A_DROP_VNET_NO_ROUTE]	= "vnet-no-route",
+	[XSW_A_DROP_VNET_SPOOFED_CA]	= "vnet-spoofed-ca",
+	[XSW_A_DROP_VNET_TTL]		= "vnet-ttl",
+	[XSW_A_DROP_VNET_MALFORMED]	= "vnet-malformed",
 };
 
 static const struct nla_policy stats_policy[XSW_A_STATS_MAX + 1] = {

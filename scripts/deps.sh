@@ -15,6 +15,7 @@ PACKAGES=(
 	libelf-dev                                                # the debug kernel (objtool)
 	qemu-system-x86 linux-image-amd64 busybox-static kmod cpio  # scripts/vm-run
 	iproute2 iputils-ping jq ethtool tcpdump iperf3           # selftests
+	tshark                                                    # selftests/vnet_vxlan.sh
 	openvswitch-switch                                        # benchmarks
 )
 

@@ -40,7 +40,9 @@ PORT_KEYS='["carrier","dhcp_guard","ifindex","ifname","isolated","learn_limit",
 	"stats","switch","type","vlan_mode","vlans"]'
 STATS_KEYS='["drops","rx_bytes","rx_packets","tx_bytes","tx_packets"]'
 DROP_KEYS='["acl","dhcp-guard","extension","isolated","learn-limit","link-down","malformed","mtu",
-	"no-destination","nomem","qos","router-guard","spoofed-mac","vlan"]'
+	"no-destination","nomem","qos","router-guard","spoofed-mac","vlan","vnet-malformed",
+	"vnet-no-mapping","vnet-no-route","vnet-spoofed-ca","vnet-ttl","vnet-unknown-pa",
+	"vnet-unknown-vsid"]'
 FDB_KEYS='["age_ms","ifname","mac","master","state","vlan"]'
 
 setup()

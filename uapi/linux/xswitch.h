@@ -616,6 +616,29 @@ enum xsw_drop_attr {
 					 */
 	XSW_A_DROP_ACL,			/* "acl": a port ACL denied it */
 	XSW_A_DROP_QOS,			/* "qos": above a port's max rate */
+	XSW_A_DROP_VNET_NO_MAPPING,	/* "vnet-no-mapping": unicast in a
+					 * VSID to a MAC that no local port
+					 * has and no mapping names
+					 */
+	XSW_A_DROP_VNET_UNKNOWN_PA,	/* "vnet-unknown-pa": encapsulated,
+					 * from a PA no mapping of the VSID
+					 * points at
+					 */
+	XSW_A_DROP_VNET_UNKNOWN_VSID,	/* "vnet-unknown-vsid": encapsulated
+					 * with a VNI that is no local VSID
+					 */
+	XSW_A_DROP_VNET_NO_ROUTE,	/* "vnet-no-route": no tunnel device
+					 * or no local PA of the family
+					 */
+	XSW_A_DROP_VNET_SPOOFED_CA,	/* "vnet-spoofed-ca": a VSID port sent
+					 * from an address not its CA
+					 */
+	XSW_A_DROP_VNET_TTL,		/* "vnet-ttl": TTL ran out in the
+					 * distributed router
+					 */
+	XSW_A_DROP_VNET_MALFORMED,	/* "vnet-malformed": truncated or bad
+					 * headers in a VSID frame
+					 */
 
 	__XSW_A_DROP_MAX,
 	XSW_A_DROP_MAX = __XSW_A_DROP_MAX - 1

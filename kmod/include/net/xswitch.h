@@ -63,7 +63,10 @@ enum xsw_verdict {
 /**
  * struct xsw_fwd_ctx - what the switch knows about a frame in flight
  * @src: the port the frame came in on; NULL only for a frame injected at
- *	egress with xsw_inject_egress()
+ *	egress with xsw_inject_egress().  For a decapsulated frame, and as a
+ *	destination of an encapsulated one, it is the switch's tunnel
+ *	pseudo-port, which is in no port list and which @port_add never
+ *	announced
  * @vlan: the VLAN the frame was classified into (the frame itself carries
  *	no tag while it is in the switch)
  * @origin: the extension that injected the frame, or NULL
@@ -72,6 +75,11 @@ enum xsw_verdict {
  * @flood_except: with @flood, one more port to leave out, or NULL
  * @dst: the explicit destinations, in order
  * @pipe: private to the core: the extensions this frame runs through
+ * @vsid: the virtual subnet the frame travels in, 0 for none: its source
+ *	port's, or the VNI it arrived encapsulated with.  Such a frame
+ *	reaches only ports of the same VSID, and the switch's tunnel
+ *	(network virtualisation, kmod/vnet_tx.c); a frame of no VSID never
+ *	reaches a port in one.
  *
  * Capture and filter callbacks see the context read-only.  A forwarding
  * extension fills in the destinations with xsw_fwd_add_dst(),
@@ -86,6 +94,7 @@ struct xsw_fwd_ctx {
 	const struct xsw_port *flood_except;
 	struct xsw_port *dst[XSW_FWD_MAX_DST];
 	const struct xsw_ext_pipeline *pipe;
+	u32 vsid;
 };
 
 /**
