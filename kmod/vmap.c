@@ -155,6 +155,22 @@ static struct xsw_vpa_ref *pa_ref_find(struct xsw_vnet_store *s,
 	return rhashtable_lookup_fast(&s->pa_refs, &key, pa_refs_params);
 }
 
+/**
+ * xsw_vsubnet_has_pa - does a mapping of a vsubnet point at a PA?
+ * @s: the store
+ * @vs: the vsubnet
+ * @pa: the address
+ *
+ * Context: RCU read side (the decapsulation check).
+ */
+bool xsw_vsubnet_has_pa(struct xsw_vnet_store *s,
+			const struct xsw_vsubnet *vs, const struct in6_addr *pa)
+{
+	struct xsw_vpa_key key = { .vsid = vs->vsid, .pa = *pa };
+
+	return rhashtable_lookup(&s->pa_refs, &key, pa_refs_params);
+}
+
 static int pa_ref_get(struct xsw_vnet_store *s, struct xsw_vsubnet *vs,
 		      const struct in6_addr *pa)
 {

@@ -298,6 +298,8 @@ unsigned int xsw_vmap_flush(struct xsw_vnet_store *s,
 u64 xsw_vmap_hits(const struct xsw_vmap *m);
 struct xsw_vmap *xsw_vmap_lookup_ca(struct xsw_vnet_store *s, u32 rdid,
 				    const struct in6_addr *ca);
+bool xsw_vsubnet_has_pa(struct xsw_vnet_store *s,
+			const struct xsw_vsubnet *vs, const struct in6_addr *pa);
 struct xsw_vmap *xsw_vmap_lookup_mac(struct xsw_vnet_store *s, u32 vsid,
 				     const u8 *mac);
 

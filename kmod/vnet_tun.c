@@ -92,18 +92,6 @@ static void tun_addr(const struct ip_tunnel_info *info, bool src,
 		*addr = src ? info->key.u.ipv6.src : info->key.u.ipv6.dst;
 }
 
-/* Did a mapping of @vs point at @pa?  Context: RCU. */
-static bool vsubnet_has_pa(const struct xsw_vsubnet *vs,
-			   const struct in6_addr *pa)
-{
-	const struct xsw_vpa_ref *ref;
-
-	list_for_each_entry_rcu(ref, &vs->pas, node)
-		if (ipv6_addr_equal(&ref->pa, pa))
-			return true;
-	return false;
-}
-
 /*
  * Decapsulation: frames the tunnel device received, the outer header gone
  * and its VNI and addresses in the skb's metadata_dst.  A frame for no PA
@@ -139,7 +127,7 @@ static rx_handler_result_t vtun_rx(struct sk_buff **pskb)
 		return RX_HANDLER_CONSUMED;
 	}
 	tun_addr(info, true, &outer);
-	if (unlikely(!vsubnet_has_pa(vs, &outer))) {
+	if (unlikely(!xsw_vsubnet_has_pa(s, vs, &outer))) {
 		xsw_drop(&sw->tunnel, XSW_DROP_VNET_UNKNOWN_PA, skb);
 		return RX_HANDLER_CONSUMED;
 	}

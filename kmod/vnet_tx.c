@@ -271,13 +271,13 @@ void xsw_vnet_tx(const struct xsw_fwd_ctx *ctx, struct sk_buff *skb)
 		return;
 	}
 	list_for_each_entry_rcu(ref, &vs->pas, node) {
-		if (pa_is_local(s, sw, &ref->pa))
+		if (pa_is_local(s, sw, &ref->key.pa))
 			continue;
 		copy = skb_clone(skb, GFP_ATOMIC);
 		if (unlikely(!copy))
 			xsw_count(ctx->src, XSW_DROP_NOMEM);
 		else
-			encap(ctx, s, dev, &ref->pa, copy);
+			encap(ctx, s, dev, &ref->key.pa, copy);
 	}
 	consume_skb(skb);
 }
