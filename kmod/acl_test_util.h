@@ -11,6 +11,7 @@
 #include <kunit/test.h>
 #include <linux/icmp.h>
 #include <linux/ip.h>
+#include <linux/if_vlan.h>
 #include <linux/ipv6.h>
 #include <linux/slab.h>
 #include <net/ip.h>
