@@ -79,32 +79,37 @@ err_ca:
  */
 void xsw_vmap_uninit(struct xsw_vnet_store *s)
 {
-	struct xsw_vmap_pcpu __percpu *chunk;
 	unsigned long i;
+	void *chunk;
 
 	WARN_ON(s->num_maps);
 	rhashtable_destroy(&s->pa_refs);
 	rhltable_destroy(&s->by_mac);
 	rhashtable_destroy(&s->by_ca);
 	xa_for_each(&s->hits, i, chunk)
-		free_percpu(chunk);
+		free_percpu((void __percpu __force *)chunk);
 	xa_destroy(&s->hits);
 }
 
-/* Points @m->stats at its zeroed slot of the chunk of its id. */
+/*
+ * Points @m->stats at its zeroed slot of the chunk of its id.  The xarray
+ * holds the chunks' per-CPU pointers as plain ones.
+ */
 static int vmap_hits_attach(struct xsw_vnet_store *s, struct xsw_vmap *m)
 {
 	unsigned long idx = m->id / XSW_VMAP_HITS_CHUNK;
-	struct xsw_vmap_pcpu __percpu *chunk = xa_load(&s->hits, idx);
+	struct xsw_vmap_pcpu __percpu *chunk;
 	int cpu, err;
 
+	chunk = (struct xsw_vmap_pcpu __percpu __force *)xa_load(&s->hits, idx);
 	if (!chunk) {
 		chunk = __alloc_percpu_gfp(sizeof(*chunk) * XSW_VMAP_HITS_CHUNK,
 					   __alignof__(*chunk),
 					   GFP_KERNEL_ACCOUNT);
 		if (!chunk)
 			return -ENOMEM;
-		err = xa_err(xa_store(&s->hits, idx, chunk, GFP_KERNEL_ACCOUNT));
+		err = xa_err(xa_store(&s->hits, idx, (void __force *)chunk,
+				      GFP_KERNEL_ACCOUNT));
 		if (err) {
 			free_percpu(chunk);
 			return err;
