@@ -643,6 +643,9 @@ ethtool_stats()
 	want="drop_acl drop_dhcp-guard drop_extension drop_isolated drop_learn-limit"
 	want+=" drop_link-down drop_malformed drop_mtu drop_no-destination drop_nomem"
 	want+=" drop_qos drop_router-guard drop_spoofed-mac drop_vlan"
+	want+=" drop_vnet-malformed drop_vnet-no-mapping drop_vnet-no-route"
+	want+=" drop_vnet-spoofed-ca drop_vnet-ttl drop_vnet-unknown-pa"
+	want+=" drop_vnet-unknown-vsid"
 
 	xsw_run -n "$NS_SW" port add sw0 name h3 type internal
 	check_err "$rc" "xsw port add sw0 name h3 type internal: $err"
