@@ -10,7 +10,12 @@
 #                                   scripts/lib-ksrc.sh into build/kunit/src
 #                                   (shared with KUnit; never configured in
 #                                   place)
-#   build/debug-kernel/vmlinux      the kernel, booted through its PVH entry
+#   build/debug-kernel/bzImage      the kernel vm-run boots: through the
+#                                   bzImage's own entry, not PVH (KASAN
+#                                   instruments 6.1's PVH entry code, which
+#                                   runs before the shadow memory exists:
+#                                   a triple fault in xen_prepare_pvh())
+#   build/debug-kernel/vmlinux      its ELF, with symbols, for addr2line
 #   build/debug-kernel/root/        modules_install: lib/modules/KVER with
 #                                   modules.builtin (everything is built in)
 #   build/debug-kernel/xsw/         a copy of kmod/, uapi/ and selftests/ext,
@@ -55,7 +60,7 @@ stamp=$(
 		sha256sum "$FRAGMENT" "${BASH_SOURCE[0]}"
 	} | sha256sum | cut -d' ' -f1
 )
-if [ -s "$OUT/vmlinux" ] && [ "$(cat "$OUT/kernel.stamp" 2>/dev/null)" = "$stamp" ]; then
+if [ -s "$OUT/bzImage" ] && [ "$(cat "$OUT/kernel.stamp" 2>/dev/null)" = "$stamp" ]; then
 	log "kernel $(cat "$OUT/kernelrelease") is up to date"
 else
 	rm -f "$OUT/kernel.stamp"
@@ -83,11 +88,10 @@ else
 	done <"$FRAGMENT"
 	[ "$missing" = 0 ] || die "the fragment does not survive olddefconfig (see above)"
 
-	log "building vmlinux with $JOBS jobs (log: $OUT/build.log)"
-	# vmlinux only, not the compressed bzImage: vm-run boots the ELF.
+	log "building the kernel with $JOBS jobs (log: $OUT/build.log)"
 	# "modules" writes Module.symvers (vmlinux's CRCs) for the
 	# out-of-tree builds.
-	if ! kmake vmlinux modules >"$OUT/build.log" 2>&1; then
+	if ! kmake bzImage modules >"$OUT/build.log" 2>&1; then
 		grep -E 'error|Error' "$OUT/build.log" | head -n 30 >&2
 		die "kernel build failed (see $OUT/build.log)"
 	fi
@@ -96,6 +100,8 @@ else
 		die "modules_install failed (see $OUT/build.log)"
 	kmake -s kernelrelease >"$OUT/kernelrelease"
 	cp -f "$OBJ/vmlinux" "$OUT/vmlinux.tmp" && mv -f "$OUT/vmlinux.tmp" "$OUT/vmlinux"
+	cp -f "$OBJ/arch/x86/boot/bzImage" "$OUT/bzImage.tmp" &&
+		mv -f "$OUT/bzImage.tmp" "$OUT/bzImage"
 	echo "$stamp" >"$OUT/kernel.stamp"
 	log "kernel $(cat "$OUT/kernelrelease") built in $((SECONDS - start)) s"
 fi
@@ -145,4 +151,4 @@ done
 for ko in "$OUT"/modules/*.ko; do
 	case " ${kos[*]##*/} " in *" ${ko##*/} "*) ;; *) rm -f "$ko" ;; esac
 done
-log "$KVER: $OUT/vmlinux and ${#kos[@]} modules in $OUT/modules"
+log "$KVER: $OUT/bzImage and ${#kos[@]} modules in $OUT/modules"
