@@ -25,6 +25,11 @@ struct xsw_vnet_store *xsw_vnet_store(const struct net *net)
 	return net_generic(net, vnet_net_id);
 }
 
+/* 02:15:5d:ff:ff:fe; see vnet.h */
+const u8 xsw_vnet_router_mac[ETH_ALEN] __aligned(2) = {
+	0x02, 0x15, 0x5d, 0xff, 0xff, 0xfe
+};
+
 /* The generation of a change being made now. */
 u64 xsw_vnet_gen_next(struct xsw_vnet_store *s)
 {

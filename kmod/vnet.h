@@ -18,6 +18,7 @@
 #ifndef _XSW_VNET_H
 #define _XSW_VNET_H
 
+#include <linux/etherdevice.h>
 #include <linux/rhashtable.h>
 #include <linux/xarray.h>
 #include <net/ipv6.h>
@@ -229,6 +230,21 @@ struct xsw_vmap {
 	struct xsw_vmap_pcpu __percpu *stats;
 	struct rcu_head rcu;
 };
+
+/*
+ * The distributed router's MAC.  Every virtual subnet's gateway address
+ * resolves to it (the ARP/ND responder), and a frame of a VSID sent to it
+ * is routed.  One address on every host and in every routing domain, as
+ * HNV's virtual gateway MAC, so that a VM keeps its neighbour entry for the
+ * gateway when it moves; locally administered (02:) and unicast.
+ */
+extern const u8 xsw_vnet_router_mac[ETH_ALEN] __aligned(2);
+
+/* Is @mac (2-byte aligned, as in an Ethernet header) the router's? */
+static inline bool xsw_vnet_is_router_mac(const u8 *mac)
+{
+	return ether_addr_equal(mac, xsw_vnet_router_mac);
+}
 
 /* vnet.c: the store, routing domains, virtual subnets, PAs, ports */
 struct xsw_vnet_store *xsw_vnet_store(const struct net *net);
