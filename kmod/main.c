@@ -25,13 +25,17 @@ static int __init xsw_init(void)
 	err = xsw_vtun_init();
 	if (err)
 		goto err_fdb;
-	err = xsw_vnet_init();
+	err = xsw_gre_init();
 	if (err)
 		goto err_vtun;
+	err = xsw_vnet_init();
+	if (err)
+		goto err_gre;
 	err = rtnl_link_register(&xsw_link_ops);
 	if (err)
 		goto err_vnet;
-	err = rtnl_link_register(&xsw_iport_link_ops);
+	/* The last link type: the NVGRE code finds rtnetlink's list by it. */
+	err = xsw_gre_link_register(&xsw_iport_link_ops);
 	if (err)
 		goto err_link;
 	err = xsw_port_notifier_init();
@@ -55,6 +59,8 @@ err_link:
 	rtnl_link_unregister(&xsw_link_ops);
 err_vnet:
 	xsw_vnet_uninit();
+err_gre:
+	xsw_gre_uninit();
 err_vtun:
 	xsw_vtun_uninit();
 err_fdb:
@@ -70,6 +76,7 @@ static void __exit xsw_exit(void)
 	rtnl_link_unregister(&xsw_iport_link_ops);
 	xsw_port_notifier_uninit();
 	xsw_vnet_uninit();
+	xsw_gre_uninit();
 	xsw_vtun_uninit();
 	rcu_barrier();
 	xsw_fdb_cache_uninit();

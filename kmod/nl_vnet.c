@@ -393,6 +393,7 @@ int xsw_nl_vsubnet_new_doit(struct sk_buff *skb, struct genl_info *info)
 	struct xsw_vnet_store *s = xsw_vnet_store(net);
 	struct xsw_vsubnet *vs;
 	struct xsw_vnet *vnet;
+	int err;
 
 	if (XSW_GENL_REQUIRE(info, XSW_A_VSUBNET_VSID, "vsid is required") ||
 	    XSW_GENL_REQUIRE(info, XSW_A_VSUBNET_VNET, "vnet name is required"))
@@ -400,6 +401,7 @@ int xsw_nl_vsubnet_new_doit(struct sk_buff *skb, struct genl_info *info)
 	vs = vsubnet_from_req(info);
 	if (IS_ERR(vs))
 		return PTR_ERR(vs);
+	xsw_gre_prepare(vs->encap == XSW_ENCAP_NVGRE);
 	rtnl_lock();
 	vnet = vnet_from_attr(s, info->attrs[XSW_A_VSUBNET_VNET], info->extack);
 	if (!vnet) {
@@ -407,6 +409,15 @@ int xsw_nl_vsubnet_new_doit(struct sk_buff *skb, struct genl_info *info)
 		vs = ERR_PTR(-ENOENT);
 	} else {
 		vs = xsw_vsubnet_add(s, vs, vnet, info->extack);
+	}
+	/* The first NVGRE VSID needs the NVGRE devices of the PAs. */
+	if (!IS_ERR(vs) && vs->encap == XSW_ENCAP_NVGRE) {
+		err = xsw_gre_update(s, info->extack);
+		if (err) {
+			xsw_vsubnet_del(s, vs);
+			xsw_gre_update(s, NULL);
+			vs = ERR_PTR(err);
+		}
 	}
 	if (!IS_ERR(vs))
 		xsw_nl_notify_obj(net, (xsw_fill_fn)vsubnet_fill, vs,
@@ -453,6 +464,8 @@ int xsw_nl_vsubnet_del_doit(struct sk_buff *skb, struct genl_info *info)
 		xsw_nl_notify_obj(net, (xsw_fill_fn)vsubnet_fill, vs,
 				  XSW_CMD_VSUBNET_DEL);
 		xsw_vsubnet_del(s, vs);
+		/* The last NVGRE VSID takes the NVGRE devices away. */
+		xsw_gre_update(s, NULL);
 	}
 	rtnl_unlock();
 	return err;
@@ -545,6 +558,9 @@ int xsw_nl_pa_new_doit(struct sk_buff *skb, struct genl_info *info)
 	struct xsw_pa *pa;
 	int err;
 
+	xsw_gre_prepare(info->attrs[XSW_A_PA_ADDR] &&
+			nla_len(info->attrs[XSW_A_PA_ADDR]) ==
+			sizeof(struct in6_addr));
 	rtnl_lock();
 	err = pa_req(info, &sw, &addr);
 	if (err)

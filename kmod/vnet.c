@@ -333,6 +333,8 @@ struct xsw_vsubnet *xsw_vsubnet_add(struct xsw_vnet_store *s,
 		goto err_free;
 	list_add_tail(&vs->node, &vnet->vsubnets);
 	vnet->num_vsubnets++;
+	if (vs->encap == XSW_ENCAP_NVGRE)
+		s->num_nvgre++;
 	return vs;
 
 err_free:
@@ -354,6 +356,8 @@ void xsw_vsubnet_del(struct xsw_vnet_store *s, struct xsw_vsubnet *vs)
 	xa_erase(&s->vsubnets, vs->vsid);
 	list_del(&vs->node);
 	vs->vnet->num_vsubnets--;
+	if (vs->encap == XSW_ENCAP_NVGRE)
+		s->num_nvgre--;
 	xsw_vnet_gen_next(s);
 	kfree_rcu(vs, rcu);
 }
@@ -414,15 +418,29 @@ struct xsw_pa *xsw_pa_add(struct net *net, struct xsw_switch *sw,
 	pa->sw = sw;
 	pa->addr = *addr;
 	list_add_tail_rcu(&pa->node, &s->pas);
-	/* Its switch's tunnel device, made for its first PA. */
+	/*
+	 * Its switch's tunnel device, made for its first PA, and the
+	 * namespace's NVGRE device of its family if an NVGRE VSID needs it.
+	 */
 	err = xsw_vtun_switch_update(sw, extack);
-	if (err) {
-		list_del_rcu(&pa->node);
-		kfree_rcu(pa, rcu);
-		return ERR_PTR(err);
-	}
+	if (err)
+		goto err_del;
+	err = xsw_gre_update(s, extack);
+	if (err)
+		goto err_tun;
 	pa->gen = xsw_vnet_gen_next(s);
 	return pa;
+
+err_tun:
+	list_del_rcu(&pa->node);
+	xsw_vtun_switch_update(sw, NULL);
+	xsw_gre_update(s, NULL);
+	kfree_rcu(pa, rcu);
+	return ERR_PTR(err);
+err_del:
+	list_del_rcu(&pa->node);
+	kfree_rcu(pa, rcu);
+	return ERR_PTR(err);
 }
 
 void xsw_pa_del(struct xsw_vnet_store *s, struct xsw_pa *pa)
@@ -430,8 +448,9 @@ void xsw_pa_del(struct xsw_vnet_store *s, struct xsw_pa *pa)
 	xsw_vnet_assert();
 	xsw_vnet_gen_next(s);
 	list_del_rcu(&pa->node);
-	/* The tunnel device goes with the switch's last PA; cannot fail. */
+	/* The tunnel devices go with the last PAs; cannot fail. */
 	xsw_vtun_switch_update(pa->sw, NULL);
+	xsw_gre_update(s, NULL);
 	kfree_rcu(pa, rcu);
 }
 
@@ -562,6 +581,7 @@ void xsw_vnet_store_uninit(struct xsw_vnet_store *s)
 	}
 	xsw_vmap_uninit(s);
 	xsw_vtun_store_uninit(s);
+	xsw_gre_store_uninit(s);
 	WARN_ON(!xa_empty(&s->vsubnets));
 	xa_destroy(&s->vsubnets);
 	xa_destroy(&s->maps);

@@ -56,6 +56,10 @@ struct xsw_vprefix {
  *	change (RTNL)
  * @tuns: the tunnel devices, one per UDP port in use, struct xsw_vtun
  *	(RTNL; vnet_tun.c)
+ * @gre: the NVGRE devices, [0] the gretap of IPv4 PAs, [1] the ip6gretap
+ *	of IPv6 PAs, NULL when not needed or gone (RTNL writers, RCU
+ *	readers; vnet_gre.c)
+ * @num_nvgre: virtual subnets with NVGRE encapsulation (RTNL)
  */
 struct xsw_vnet_store {
 	struct list_head vnets;
@@ -69,6 +73,8 @@ struct xsw_vnet_store {
 	unsigned int num_maps;
 	u64 gen;
 	struct list_head tuns;
+	struct net_device __rcu *gre[2];
+	unsigned int num_nvgre;
 };
 
 /**
@@ -345,12 +351,21 @@ const struct xsw_pa *xsw_pa_of_switch_rcu(struct xsw_vnet_store *s,
 					  bool v4);
 void xsw_vtun_store_uninit(struct xsw_vnet_store *s);
 struct net_device *xsw_vtun_dev_rcu(const struct xsw_switch *sw);
+rx_handler_result_t xsw_vnet_decap(struct sk_buff *skb, u8 encap);
+
+/* vnet_gre.c: the namespace's NVGRE devices */
+int xsw_gre_update(struct xsw_vnet_store *s, struct netlink_ext_ack *extack);
+void xsw_gre_prepare(bool v6);
+struct net_device *xsw_gre_dev_rcu(struct xsw_vnet_store *s, bool v4);
+void xsw_gre_store_uninit(struct xsw_vnet_store *s);
 
 /* vnet_tx.c: the data path's steps (forward.c calls them) */
 int xsw_vnet_guard(const struct xsw_vport *vp, struct sk_buff *skb);
 struct xsw_port *xsw_vnet_fwd(const struct xsw_fwd_ctx *ctx,
 			      struct xsw_port *dst, const u8 *mac);
 void xsw_vnet_tx(const struct xsw_fwd_ctx *ctx, struct sk_buff *skb);
+__be64 xsw_vnet_tun_id(u8 encap, u32 vsid);
+u32 xsw_vnet_tun_vsid(u8 encap, __be64 tun_id);
 
 /* forward.c: a decapsulated frame of @vsid enters @sw on its tunnel port */
 void xsw_vnet_rx(struct xsw_switch *sw, u32 vsid, struct sk_buff *skb);

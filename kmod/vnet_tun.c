@@ -92,19 +92,27 @@ static void tun_addr(const struct ip_tunnel_info *info, bool src,
 		*addr = src ? info->key.u.ipv6.src : info->key.u.ipv6.dst;
 }
 
-/*
- * Decapsulation: frames the tunnel device received, the outer header gone
- * and its VNI and addresses in the skb's metadata_dst.  A frame for no PA
- * of a switch is counted in the device's rx_dropped; one with a VNI that
- * is not a local VSID, or from a PA that no mapping of the VSID points at,
- * under the switch's "vnet-unknown-vsid" and "vnet-unknown-pa".  The
- * inner frame enters the PA's switch on its tunnel port (vnet_tx.c).
+/**
+ * xsw_vnet_decap - a frame a tunnel device received enters its switch
+ * @skb: the inner frame, skb->data past its Ethernet header; the outer
+ *	header gone and its key and addresses in the skb's metadata_dst
+ * @encap: enum xsw_encap of the device: VXLAN (VNI = VSID) or NVGRE
+ *	(GRE key = VSID << 8 | FlowID)
  *
- * Context: the device's receive path, under RCU with BH disabled.
+ * A frame for no PA of a switch is counted in the device's rx_dropped; on
+ * the PA's switch, one without a key (keyless GRE) under
+ * "vnet-malformed", one whose VSID is not a local VSID of @encap under
+ * "vnet-unknown-vsid" (so a VXLAN frame for an NVGRE VSID, and the other
+ * way round, is dropped there: a VSID has one encapsulation), and one
+ * from a PA that no mapping of the VSID points at under
+ * "vnet-unknown-pa".  The inner frame enters the PA's switch on its
+ * tunnel port (vnet_tx.c).
+ *
+ * Context: a tunnel device's receive path, under RCU with BH disabled.
+ * Return: RX_HANDLER_CONSUMED; @skb is consumed.
  */
-static rx_handler_result_t vtun_rx(struct sk_buff **pskb)
+rx_handler_result_t xsw_vnet_decap(struct sk_buff *skb, u8 encap)
 {
-	struct sk_buff *skb = *pskb;
 	const struct ip_tunnel_info *info = skb_tunnel_info(skb);
 	struct xsw_vnet_store *s = xsw_vnet_store(dev_net(skb->dev));
 	const struct xsw_vsubnet *vs;
@@ -113,16 +121,20 @@ static rx_handler_result_t vtun_rx(struct sk_buff **pskb)
 	struct xsw_pa *pa;
 	u32 vsid;
 
-	if (unlikely(!info || !(info->key.tun_flags & TUNNEL_KEY)))
+	if (unlikely(!info))
 		goto drop;
 	tun_addr(info, false, &outer);
 	pa = xsw_pa_lookup_rcu(s, &outer);
 	if (unlikely(!pa))
 		goto drop;
 	sw = pa->sw;
-	vsid = be32_to_cpu(tunnel_id_to_key32(info->key.tun_id));
+	if (unlikely(!(info->key.tun_flags & TUNNEL_KEY))) {
+		xsw_drop(&sw->tunnel, XSW_DROP_VNET_MALFORMED, skb);
+		return RX_HANDLER_CONSUMED;
+	}
+	vsid = xsw_vnet_tun_vsid(encap, info->key.tun_id);
 	vs = xsw_vsubnet_lookup_rcu(s, vsid);
-	if (unlikely(!vs)) {
+	if (unlikely(!vs || vs->encap != encap)) {
 		xsw_drop(&sw->tunnel, XSW_DROP_VNET_UNKNOWN_VSID, skb);
 		return RX_HANDLER_CONSUMED;
 	}
@@ -146,6 +158,12 @@ drop:
 	dev_core_stats_rx_dropped_inc(skb->dev);
 	kfree_skb(skb);
 	return RX_HANDLER_CONSUMED;
+}
+
+/* The vxlan device's frames.  Context: RCU, BH disabled. */
+static rx_handler_result_t vtun_rx(struct sk_buff **pskb)
+{
+	return xsw_vnet_decap(*pskb, XSW_ENCAP_VXLAN);
 }
 
 static struct net_device *vtun_dev_create(struct net *net, u16 port,

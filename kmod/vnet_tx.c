@@ -178,20 +178,65 @@ struct xsw_port *xsw_vnet_fwd(const struct xsw_fwd_ctx *ctx,
 	return &sw->tunnel;
 }
 
-/* One encapsulated copy to @pa, by the tunnel device @dev; consumes @skb. */
+/**
+ * xsw_vnet_tun_id - the tunnel id of a VSID's frames, for a metadata_dst
+ * @encap: enum xsw_encap
+ * @vsid: the VSID
+ *
+ * VXLAN: the VNI is the VSID.  NVGRE (RFC 7637): the 32-bit GRE key is
+ * VSID << 8 | FlowID, with FlowID 0, as a Linux gretap with
+ * "key $((VSID << 8))" sends and expects.
+ *
+ * Return: the tun_id, whose low 32 bits the tunnel devices put on the wire.
+ */
+__be64 xsw_vnet_tun_id(u8 encap, u32 vsid)
+{
+	if (encap == XSW_ENCAP_NVGRE)
+		vsid <<= 8;
+	return key32_to_tunnel_id(cpu_to_be32(vsid));
+}
+
+/**
+ * xsw_vnet_tun_vsid - the VSID of a received frame's tunnel id
+ * @encap: enum xsw_encap of the device it came through
+ * @tun_id: from its metadata_dst
+ *
+ * Return: the VNI for VXLAN; the key's upper 24 bits for NVGRE, whose
+ * FlowID (the low 8 bits) is ignored.
+ */
+u32 xsw_vnet_tun_vsid(u8 encap, __be64 tun_id)
+{
+	u32 key = be32_to_cpu(tunnel_id_to_key32(tun_id));
+
+	return encap == XSW_ENCAP_NVGRE ? key >> 8 : key;
+}
+
+/*
+ * One encapsulated copy of a frame of @vs to @pa; consumes @skb.  VXLAN
+ * goes through @dev, the switch's vxlan device; NVGRE through the
+ * namespace's gretap device of @pa's family (vnet_gre.c).
+ */
 static void encap(const struct xsw_fwd_ctx *ctx, struct xsw_vnet_store *s,
-		  struct net_device *dev, const struct in6_addr *pa,
-		  struct sk_buff *skb)
+		  const struct xsw_vsubnet *vs, struct net_device *dev,
+		  const struct in6_addr *pa, struct sk_buff *skb)
 {
 	struct xsw_switch *sw = ctx->src->sw;
 	bool v4 = xsw_vaddr_is_v4(pa);
 	const struct xsw_pa *local = xsw_pa_of_switch_rcu(s, sw, v4);
-	__be64 tun_id = key32_to_tunnel_id(cpu_to_be32(ctx->vsid));
-	__be16 tp_dst = htons(READ_ONCE(sw->vxlan_port));
+	__be64 tun_id = xsw_vnet_tun_id(vs->encap, ctx->vsid);
+	__be16 tp_dst = 0, flags = TUNNEL_KEY;
 	struct ip_tunnel_info *info;
 	struct metadata_dst *md;
 
-	if (unlikely(!local)) {
+	if (vs->encap == XSW_ENCAP_NVGRE) {
+		dev = xsw_gre_dev_rcu(s, v4);
+	} else {
+		tp_dst = htons(READ_ONCE(sw->vxlan_port));
+		/* IPv6 UDP needs a checksum (RFC 6935 allows none, not all do). */
+		if (!v4)
+			flags |= TUNNEL_CSUM;
+	}
+	if (unlikely(!local || !dev)) {
 		xsw_drop(ctx->src, XSW_DROP_VNET_NO_ROUTE, skb);
 		return;
 	}
@@ -205,11 +250,10 @@ static void encap(const struct xsw_fwd_ctx *ctx, struct xsw_vnet_store *s,
 	if (v4) {
 		ip_tunnel_key_init(&info->key, local->addr.s6_addr32[3],
 				   pa->s6_addr32[3], 0, 64, 0, 0, tp_dst,
-				   tun_id, TUNNEL_KEY);
+				   tun_id, flags);
 	} else {
-		/* IPv6 UDP needs a checksum (RFC 6935 allows none, not all do). */
 		ip_tunnel_key_init(&info->key, 0, 0, 0, 64, 0, 0, tp_dst,
-				   tun_id, TUNNEL_KEY | TUNNEL_CSUM);
+				   tun_id, flags);
 		info->mode |= IP_TUNNEL_INFO_IPV6;
 		info->key.u.ipv6.src = local->addr;
 		info->key.u.ipv6.dst = *pa;
@@ -231,8 +275,9 @@ static void encap(const struct xsw_fwd_ctx *ctx, struct xsw_vnet_store *s,
  * Broadcast and multicast go as unicast copies to each PA of the VSID's
  * mappings that is not this switch's; unicast to the PA of the
  * destination MAC's mapping, counted as a hit of the mapping.  Drops are
- * counted on the source port.  NVGRE is not there yet: a VSID that asks
- * for it sends nothing ("vnet-no-route") rather than the wrong format.
+ * counted on the source port; with no tunnel device for the frame
+ * ("vnet-no-route"), for VXLAN once per frame, for NVGRE, whose device
+ * depends on the PA's family, once per copy.
  *
  * Context: RCU, BH disabled.  Consumes @skb.
  */
@@ -241,7 +286,7 @@ void xsw_vnet_tx(const struct xsw_fwd_ctx *ctx, struct sk_buff *skb)
 	struct xsw_switch *sw = ctx->src->sw;
 	struct xsw_vnet_store *s = xsw_vnet_store(dev_net(sw->dev));
 	const u8 *dest = eth_hdr(skb)->h_dest;
-	struct net_device *dev = xsw_vtun_dev_rcu(sw);
+	struct net_device *dev = NULL;
 	const struct xsw_vsubnet *vs;
 	const struct xsw_vpa_ref *ref;
 	struct sk_buff *copy;
@@ -256,9 +301,12 @@ void xsw_vnet_tx(const struct xsw_fwd_ctx *ctx, struct sk_buff *skb)
 		xsw_drop(ctx->src, XSW_DROP_VNET_UNKNOWN_VSID, skb);
 		return;
 	}
-	if (unlikely(!dev || vs->encap != XSW_ENCAP_VXLAN)) {
-		xsw_drop(ctx->src, XSW_DROP_VNET_NO_ROUTE, skb);
-		return;
+	if (vs->encap == XSW_ENCAP_VXLAN) {
+		dev = xsw_vtun_dev_rcu(sw);
+		if (unlikely(!dev)) {
+			xsw_drop(ctx->src, XSW_DROP_VNET_NO_ROUTE, skb);
+			return;
+		}
 	}
 	if (likely(!is_multicast_ether_addr(dest))) {
 		m = xsw_vmap_lookup_mac(s, ctx->vsid, dest);
@@ -267,7 +315,7 @@ void xsw_vnet_tx(const struct xsw_fwd_ctx *ctx, struct sk_buff *skb)
 			return;
 		}
 		xsw_vmap_hit(m);
-		encap(ctx, s, dev, &m->pa, skb);
+		encap(ctx, s, vs, dev, &m->pa, skb);
 		return;
 	}
 	list_for_each_entry_rcu(ref, &vs->pas, node) {
@@ -277,7 +325,7 @@ void xsw_vnet_tx(const struct xsw_fwd_ctx *ctx, struct sk_buff *skb)
 		if (unlikely(!copy))
 			xsw_count(ctx->src, XSW_DROP_NOMEM);
 		else
-			encap(ctx, s, dev, &ref->key.pa, copy);
+			encap(ctx, s, vs, dev, &ref->key.pa, copy);
 	}
 	consume_skb(skb);
 }

@@ -577,4 +577,9 @@ int xsw_vtun_switch_update(struct xsw_switch *sw,
 int xsw_vtun_init(void);
 void xsw_vtun_uninit(void);
 
+/* vnet_gre.c: the namespaces' NVGRE devices */
+int xsw_gre_link_register(struct rtnl_link_ops *ops);
+int xsw_gre_init(void);
+void xsw_gre_uninit(void);
+
 #endif /* _XSWITCH_H */
