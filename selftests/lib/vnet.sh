@@ -1,0 +1,135 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# shellcheck shell=bash
+#
+# Helpers for the network virtualisation data path selftests (vnet_vxlan.sh,
+# vnet_nvgre.sh), sourced after lib.sh:
+#
+#	source "$(dirname "$0")/lib.sh"
+#	source "$(dirname "$0")/lib/vnet.sh"
+#
+# The xswitch host is $NS1 with switch sw0; the sourcing script sets NS1
+# (setup_ns), TMPD (a directory for captures) and TCP_PORT.  VMs are
+# namespaces on veths, quiet (no IPv6) with static neighbour entries.
+
+x()
+{
+	"$XSW" -n "$NS1" "$@"
+}
+
+# drops PORT REASON: a port's drop counter
+drops()
+{
+	xsw_jq -n "$NS1" ".[0].stats.drops[\"$2\"]" -s port show "$1"
+}
+
+# sw_drops REASON: the switch-wide drop counter
+sw_drops()
+{
+	xsw_jq -n "$NS1" ".[0].stats.drops[\"$1\"]" -s switch show sw0
+}
+
+# drops_reach WANT CMD...: wait (10 s) until CMD prints a number >= WANT
+drops_reach()
+{
+	local want=$1; shift
+
+	busywait 10000 eval "[ \"\$($*)\" -ge $want ]"
+}
+
+# vm NS IFNAME PEER MAC ADDR [NS_PEER]: a "VM" namespace on a veth
+vm()
+{
+	local ns=$1 dev=$2 peer=$3 mac=$4 addr=$5 pns=$6
+
+	ip -n "$pns" link add "$peer" type veth peer name "$dev" netns "$ns" &&
+	ip netns exec "$ns" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 \
+		net.ipv6.conf.default.disable_ipv6=1 &&
+	ip -n "$ns" link set "$dev" address "$mac" &&
+	ip -n "$ns" addr add "$addr/24" dev "$dev" &&
+	ip -n "$ns" link set "$dev" up &&
+	ip -n "$pns" link set "$peer" up
+}
+
+# ping_ok NS ADDR: wait (30 s) until one ping gets its reply; the first
+# frames may wait for the underlay's ARP.
+ping_ok()
+{
+	busywait 30000 ip netns exec "$1" ping -q -c 1 -W 2 "$2" >/dev/null
+}
+
+# capture NS DEV FILTER NAME: tcpdump, printing frames with their MACs to
+# $TMPD/NAME.txt, ready when it returns; stop with capture_stop NAME.
+capture()
+{
+	local ns=$1 dev=$2 filter=$3 name=$4
+
+	ip netns exec "$ns" tcpdump -l -n -e -i "$dev" "$filter" \
+		>"$TMPD/$name.txt" 2>"$TMPD/$name.err" &
+	echo $! >"$TMPD/$name.pid"
+	busywait 10000 grep -q "listening on" "$TMPD/$name.err"
+}
+
+capture_stop()
+{
+	local pid
+
+	pid=$(<"$TMPD/$1.pid")
+	kill -INT "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+}
+
+# captured NAME PATTERN: lines of the capture with PATTERN
+captured()
+{
+	grep -c -- "$2" "$TMPD/$1.txt"
+}
+
+# pcap_first NS DEV COUNT FILTER NAME: tcpdump writing the first COUNT
+# frames matching FILTER to $TMPD/NAME.pcap, ready when it returns; wait
+# for it with pcap_wait NAME.
+pcap_first()
+{
+	local ns=$1 dev=$2 count=$3 filter=$4 name=$5
+
+	ip netns exec "$ns" tcpdump -U -n -i "$dev" -c "$count" \
+		-w "$TMPD/$name.pcap" "$filter" 2>"$TMPD/$name.err" &
+	echo $! >"$TMPD/$name.pid"
+	busywait 10000 grep -q "listening on" "$TMPD/$name.err"
+}
+
+# pcap_wait NAME: wait (30 s) until tcpdump has its frames, then stop it
+pcap_wait()
+{
+	local pid rc
+
+	pid=$(<"$TMPD/$1.pid")
+	busywait 30000 eval "! kill -0 $pid 2>/dev/null"
+	rc=$?
+	kill "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+	return $rc
+}
+
+# serve NS TEXT: a TCP server on 10.1.1.12 that answers TEXT
+serve()
+{
+	ip netns exec "$1" python3 -c '
+import socket, sys
+s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("10.1.1.12", int(sys.argv[1])))
+s.listen(8)
+while True:
+    c, _ = s.accept()
+    c.sendall(sys.argv[2].encode())
+    c.close()
+' "$TCP_PORT" "$2" &
+	busywait 10000 sh -c "ip netns exec $1 ss -Hltn 'sport = :$TCP_PORT' | grep -q ."
+}
+
+# fetch NS: what the server on 10.1.1.12 answers
+fetch()
+{
+	ip netns exec "$1" timeout 20 bash -c \
+		"exec 3<>/dev/tcp/10.1.1.12/$TCP_PORT && cat <&3"
+}
