@@ -186,11 +186,13 @@ static int gre_dev_add(struct xsw_vnet_store *s, struct net *net, bool v6,
 		dev = gretap_fb_dev_create(net, gre_names[0], NET_NAME_USER);
 	if (IS_ERR(dev)) {
 		err = PTR_ERR(dev);
-		if (err == -EEXIST)
-			xsw_set_msg(extack, v6 ?
-				    "cannot create xsw-gre6: the namespace has a collect-metadata ip6gretap device, or a device of that name" :
-				    "cannot create xsw-gre: the namespace has a collect-metadata gretap device, or a device of that name");
-		else if (!extack || !extack->_msg)
+		if (err == -EEXIST && v6)
+			NL_SET_ERR_MSG(extack,
+				       "cannot create xsw-gre6: the namespace has a collect-metadata ip6gretap device, or a device of that name");
+		else if (err == -EEXIST)
+			NL_SET_ERR_MSG(extack,
+				       "cannot create xsw-gre: the namespace has a collect-metadata gretap device, or a device of that name");
+		else if (extack && !extack->_msg)
 			xsw_set_msg(extack, v6 ?
 				    "cannot create the nvgre device xsw-gre6" :
 				    "cannot create the nvgre device xsw-gre");

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * KUnit tests for vnet_tx.c: the address guard of a VSID port on IPv4,
- * IPv6 and ARP frames, from its CAs, from other addresses, and truncated.
+ * IPv6 and ARP frames, from its CAs, from other addresses, and truncated;
+ * the tunnel id of a VSID, VXLAN's VNI and NVGRE's GRE key, both ways.
  */
 
 #include <kunit/test.h>
@@ -10,6 +11,7 @@
 #include <linux/inet.h>
 #include <linux/ip.h>
 #include <linux/ipv6.h>
+#include <net/ip_tunnels.h>
 
 #include "vnet.h"
 
@@ -173,4 +175,48 @@ static struct kunit_suite vnet_guard_suite = {
 	.test_cases = vnet_guard_cases,
 };
 
-kunit_test_suite(vnet_guard_suite);
+/* The 32-bit VNI or key the tunnel devices put on the wire for @vsid. */
+static u32 wire_key(u8 encap, u32 vsid)
+{
+	return be32_to_cpu(tunnel_id_to_key32(xsw_vnet_tun_id(encap, vsid)));
+}
+
+/* The VSID a frame with @key on the wire is for. */
+static u32 vsid_of(u8 encap, u32 key)
+{
+	return xsw_vnet_tun_vsid(encap, key32_to_tunnel_id(cpu_to_be32(key)));
+}
+
+static void vnet_tun_id_vxlan(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, wire_key(XSW_ENCAP_VXLAN, 5001), 5001U);
+	KUNIT_EXPECT_EQ(test, vsid_of(XSW_ENCAP_VXLAN, 0xfffffe), 0xfffffeU);
+}
+
+static void vnet_tun_id_nvgre(struct kunit *test)
+{
+	/* RFC 7637: key = VSID << 8 | FlowID; xswitch sends FlowID 0. */
+	KUNIT_EXPECT_EQ(test, wire_key(XSW_ENCAP_NVGRE, 5001), 0x138900U);
+	KUNIT_EXPECT_EQ(test, wire_key(XSW_ENCAP_NVGRE, 0xfffffe), 0xfffffe00U);
+	KUNIT_EXPECT_EQ(test, vsid_of(XSW_ENCAP_NVGRE, 0x100000), 4096U);
+	/* A sender's FlowID is ignored. */
+	KUNIT_EXPECT_EQ(test, vsid_of(XSW_ENCAP_NVGRE, 0x1389ab), 5001U);
+	/* VXLAN's VNI 5001 is not NVGRE's VSID 5001, nor the other way. */
+	KUNIT_EXPECT_NE(test, vsid_of(XSW_ENCAP_NVGRE,
+				      wire_key(XSW_ENCAP_VXLAN, 5001)), 5001U);
+	KUNIT_EXPECT_NE(test, vsid_of(XSW_ENCAP_VXLAN,
+				      wire_key(XSW_ENCAP_NVGRE, 5001)), 5001U);
+}
+
+static struct kunit_case vnet_tun_id_cases[] = {
+	KUNIT_CASE(vnet_tun_id_vxlan),
+	KUNIT_CASE(vnet_tun_id_nvgre),
+	{}
+};
+
+static struct kunit_suite vnet_tun_id_suite = {
+	.name = "xswitch_vnet_tun_id",
+	.test_cases = vnet_tun_id_cases,
+};
+
+kunit_test_suites(&vnet_guard_suite, &vnet_tun_id_suite);
