@@ -163,10 +163,17 @@ setup()
 		local "$ROGUE" remote "$PA1"
 }
 
-# sw_drops_more REASON BEFORE N: wait until the switch counted N more
-sw_drops_more()
+# rogue_counted NET REASON WHAT: three pings from host 2 to NET.11 through
+# its rogue device for NET get no reply and count 3 more REASON drops
+rogue_counted()
 {
-	drops_reach $(($2 + $3)) sw_drops "$1"
+	local before
+
+	before=$(sw_drops "$2")
+	ip netns exec "$NS2" ping -q -c 3 -i 0.2 -W 1 "$1.11" >/dev/null
+	check_fail $? "$3 got a reply"
+	drops_reach $((before + 3)) sw_drops "$2"
+	check_err $? "$2: $(sw_drops "$2"), want $((before + 3)) after $3"
 }
 
 nvgre_tunnel_devices()
@@ -187,14 +194,7 @@ nvgre_tunnel_devices()
 
 nvgre_ping()
 {
-	ping_ok "$NS_A1" 10.1.1.12
-	check_err $? "Contoso VM1 cannot ping Contoso VM2 on host 2"
-	ping_ok "$NS_B1" 10.1.1.12
-	check_err $? "Fabrikam VM1 cannot ping Fabrikam VM2 on host 2"
-	ping_ok "$NS_A2" 10.1.1.11
-	check_err $? "Contoso VM2 cannot ping Contoso VM1 back"
-	ping_ok "$NS_B2" 10.1.1.11
-	check_err $? "Fabrikam VM2 cannot ping Fabrikam VM1 back"
+	check_tenant_pings
 	log_test "each tenant's VMs ping across hosts over NVGRE, with the same CAs"
 }
 
@@ -202,34 +202,13 @@ nvgre_tcp()
 {
 	local out
 
-	serve "$NS_A2" contoso-web
-	check_err $? "no server in Contoso VM2"
-	serve "$NS_B2" fabrikam-web
-	check_err $? "no server in Fabrikam VM2"
-	out=$(fetch "$NS_A1")
-	[ "$out" = contoso-web ]
-	check_err $? "Contoso VM1 got '$out' over TCP, not contoso-web"
-	out=$(fetch "$NS_B1")
-	[ "$out" = fabrikam-web ]
-	check_err $? "Fabrikam VM1 got '$out' over TCP, not fabrikam-web"
+	check_tenant_tcp
 	# And the other way: a server on host 1, a client on host 2.
-	ip netns exec "$NS_A1" python3 -c '
-import socket, sys
-s = socket.socket()
-s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-s.bind(("10.1.1.11", int(sys.argv[1])))
-s.listen(8)
-while True:
-    c, _ = s.accept()
-    c.sendall(b"contoso-vm1")
-    c.close()
-' "$TCP_PORT" &
-	busywait 10000 sh -c "ip netns exec $NS_A1 ss -Hltn 'sport = :$TCP_PORT' | grep -q ."
+	serve "$NS_A1" contoso-vm1 10.1.1.11
 	check_err $? "no server in Contoso VM1"
-	out=$(ip netns exec "$NS_A2" timeout 20 bash -c \
-		"exec 3<>/dev/tcp/10.1.1.11/$TCP_PORT && cat <&3")
+	out=$(fetch "$NS_A2" 10.1.1.11)
 	[ "$out" = contoso-vm1 ]
-	check_err $? "Contoso VM2 got '$out' from VM1 over TCP"
+	check_err $? "Contoso VM2 got '$out' from VM1 over TCP, not contoso-vm1"
 	log_test "TCP both ways over NVGRE, each tenant to its own server"
 }
 
@@ -241,18 +220,9 @@ nvgre_wire_format()
 		log_test_skip "tshark decodes GRE 0x6558 with key VSID << 8" "no tshark"
 		return
 	fi
-	# tcpdump writes the first two frames host 1 sends; tshark decodes them.
-	pcap_first "$NS2" u2 2 "ip proto gre and src host $PA1" u2
-	check_err $? "tcpdump did not start on the underlay"
-	ip netns exec "$NS_A1" ping -q -c 1 -W 2 10.1.1.12 >/dev/null
-	check_err $? "Contoso ping failed"
-	ip netns exec "$NS_B1" ping -q -c 1 -W 2 10.1.1.12 >/dev/null
-	check_err $? "Fabrikam ping failed"
-	pcap_wait u2
-	check_err $? "tcpdump saw fewer than 2 frames"
-	out=$(tshark -n -r "$TMPD/u2.pcap" -T fields -E occurrence=f \
-		-e ip.src -e ip.dst -e gre.proto -e gre.key 2>"$TMPD/tshark.err" |
-		tr '\t\n' ' ;')
+	underlay_decode "ip proto gre and src host $PA1" \
+		ip.src ip.dst gre.proto gre.key
+	out=$(<"$TMPD/u2.fields")
 	# 5001 << 8 = 0x138900, 6001 << 8 = 0x177100
 	[ "$out" = "$PA1 $PA2 0x6558 0x00138900;$PA1 $PA2 0x6558 0x00177100;" ]
 	check_err $? "tshark decoded: '$out' $(cat "$TMPD/tshark.err")"
@@ -261,19 +231,7 @@ nvgre_wire_format()
 
 nvgre_cross_tenant()
 {
-	capture "$NS_B2" e "icmp" b2
-	check_err $? "tcpdump did not start in Fabrikam VM2"
-	ip netns exec "$NS_A1" ping -q -c 5 -i 0.2 -W 2 10.1.1.12 >/dev/null
-	check_err $? "Contoso VM1 lost pings to Contoso VM2"
-	# Fabrikam's own frame after Contoso's: when it is there, a leaked
-	# Contoso frame would be too.
-	ip netns exec "$NS_B1" ping -q -c 1 -W 2 10.1.1.12 >/dev/null
-	check_err $? "Fabrikam ping failed"
-	busywait 10000 grep -q "$MAC_B1" "$TMPD/b2.txt"
-	check_err $? "Fabrikam VM2 did not see its own tenant's ping"
-	capture_stop b2
-	[ "$(captured b2 "$MAC_A1")" = 0 ]
-	check_err $? "Fabrikam VM2 saw Contoso frames: $(grep -- "$MAC_A1" "$TMPD/b2.txt")"
+	check_cross_tenant
 	log_test "Contoso traffic never reaches Fabrikam's VM at the same CA"
 }
 
@@ -299,25 +257,13 @@ nvgre_wrong_key()
 
 nvgre_keyless()
 {
-	local before
-
-	before=$(sw_drops vnet-malformed)
-	ip netns exec "$NS2" ping -q -c 3 -i 0.2 -W 1 10.5.5.11 >/dev/null
-	check_fail $? "a keyless GRE frame got a reply"
-	sw_drops_more vnet-malformed "$before" 3
-	check_err $? "vnet-malformed: $(sw_drops vnet-malformed), want $((before + 3))"
+	rogue_counted 10.5.5 vnet-malformed "a keyless GRE frame"
 	log_test "keyless GRE is dropped as vnet-malformed"
 }
 
 nvgre_unknown_key()
 {
-	local before
-
-	before=$(sw_drops vnet-unknown-vsid)
-	ip netns exec "$NS2" ping -q -c 3 -i 0.2 -W 1 10.6.6.11 >/dev/null
-	check_fail $? "a frame with an unknown key got a reply"
-	sw_drops_more vnet-unknown-vsid "$before" 3
-	check_err $? "vnet-unknown-vsid: $(sw_drops vnet-unknown-vsid), want $((before + 3))"
+	rogue_counted 10.6.6 vnet-unknown-vsid "a frame with an unknown key"
 	log_test "a key of no local VSID is dropped as vnet-unknown-vsid"
 }
 
@@ -330,7 +276,7 @@ nvgre_unknown_pa()
 	before=$(sw_drops vnet-unknown-pa)
 	ip netns exec "$NS3" ping -q -c 3 -i 0.2 -W 1 10.9.9.11 >/dev/null
 	check_fail $? "a frame from an unknown PA got a reply"
-	sw_drops_more vnet-unknown-pa "$before" 3
+	drops_reach $((before + 3)) sw_drops vnet-unknown-pa
 	check_err $? "vnet-unknown-pa: $(sw_drops vnet-unknown-pa), want $((before + 3))"
 	capture_stop rogue
 	[ "$(captured rogue "$MAC_R")" = 0 ]
@@ -340,19 +286,9 @@ nvgre_unknown_pa()
 
 nvgre_cross_encap()
 {
-	local before
-
-	before=$(sw_drops vnet-unknown-vsid)
-	# VXLAN with the VNI of an NVGRE VSID.
-	ip netns exec "$NS2" ping -q -c 3 -i 0.2 -W 1 10.8.8.11 >/dev/null
-	check_fail $? "VXLAN for an NVGRE VSID got a reply"
-	sw_drops_more vnet-unknown-vsid "$before" 3
-	check_err $? "vnet-unknown-vsid: $(sw_drops vnet-unknown-vsid), want $((before + 3))"
-	# NVGRE with the key of a VXLAN VSID.
-	ip netns exec "$NS2" ping -q -c 3 -i 0.2 -W 1 10.7.7.11 >/dev/null
-	check_fail $? "NVGRE for a VXLAN VSID got a reply"
-	sw_drops_more vnet-unknown-vsid "$before" 6
-	check_err $? "vnet-unknown-vsid: $(sw_drops vnet-unknown-vsid), want $((before + 6))"
+	# VXLAN with the VNI of an NVGRE VSID, NVGRE with the key of a VXLAN one.
+	rogue_counted 10.8.8 vnet-unknown-vsid "VXLAN for an NVGRE VSID"
+	rogue_counted 10.7.7 vnet-unknown-vsid "NVGRE for a VXLAN VSID"
 	log_test "a VSID takes frames of its own encapsulation only (vnet-unknown-vsid)"
 }
 

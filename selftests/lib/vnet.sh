@@ -58,7 +58,8 @@ ping_ok()
 }
 
 # capture NS DEV FILTER NAME: tcpdump, printing frames with their MACs to
-# $TMPD/NAME.txt, ready when it returns; stop with capture_stop NAME.
+# $TMPD/NAME.txt, ready when it returns (30 s at most: tcpdump can take
+# over 10 s to start in a busy TCG guest); stop with capture_stop NAME.
 capture()
 {
 	local ns=$1 dev=$2 filter=$3 name=$4
@@ -66,7 +67,7 @@ capture()
 	ip netns exec "$ns" tcpdump -l -n -e -i "$dev" "$filter" \
 		>"$TMPD/$name.txt" 2>"$TMPD/$name.err" &
 	echo $! >"$TMPD/$name.pid"
-	busywait 10000 grep -q "listening on" "$TMPD/$name.err"
+	busywait 30000 grep -q "listening on" "$TMPD/$name.err"
 }
 
 capture_stop()
@@ -94,7 +95,7 @@ pcap_first()
 	ip netns exec "$ns" tcpdump -U -n -i "$dev" -c "$count" \
 		-w "$TMPD/$name.pcap" "$filter" 2>"$TMPD/$name.err" &
 	echo $! >"$TMPD/$name.pid"
-	busywait 10000 grep -q "listening on" "$TMPD/$name.err"
+	busywait 30000 grep -q "listening on" "$TMPD/$name.err"
 }
 
 # pcap_wait NAME: wait (30 s) until tcpdump has its frames, then stop it
@@ -110,26 +111,101 @@ pcap_wait()
 	return $rc
 }
 
-# serve NS TEXT: a TCP server on 10.1.1.12 that answers TEXT
+# serve NS TEXT [ADDR]: a TCP server on ADDR (10.1.1.12) that answers TEXT
 serve()
 {
 	ip netns exec "$1" python3 -c '
 import socket, sys
 s = socket.socket()
 s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-s.bind(("10.1.1.12", int(sys.argv[1])))
+s.bind((sys.argv[3], int(sys.argv[1])))
 s.listen(8)
 while True:
     c, _ = s.accept()
     c.sendall(sys.argv[2].encode())
     c.close()
-' "$TCP_PORT" "$2" &
+' "$TCP_PORT" "$2" "${3:-10.1.1.12}" &
 	busywait 10000 sh -c "ip netns exec $1 ss -Hltn 'sport = :$TCP_PORT' | grep -q ."
 }
 
-# fetch NS: what the server on 10.1.1.12 answers
+# fetch NS [ADDR]: what the server on ADDR (10.1.1.12) answers
 fetch()
 {
 	ip netns exec "$1" timeout 20 bash -c \
-		"exec 3<>/dev/tcp/10.1.1.12/$TCP_PORT && cat <&3"
+		"exec 3<>/dev/tcp/${2:-10.1.1.12}/$TCP_PORT && cat <&3"
+}
+
+# The Contoso/Fabrikam checks both tunnel tests make.  Host 1 is $NS1 with
+# Contoso VM1 ($NS_A1, $MAC_A1) and Fabrikam VM1 ($NS_B1, $MAC_B1), both
+# 10.1.1.11; host 2 ($NS2, underlay device u2, PA $PA2) has Contoso VM2
+# ($NS_A2) and Fabrikam VM2 ($NS_B2), both 10.1.1.12.  Each reports with
+# check_err; the caller logs the test.
+
+# check_tenant_pings: each tenant's VMs ping across hosts, both ways
+check_tenant_pings()
+{
+	ping_ok "$NS_A1" 10.1.1.12
+	check_err $? "Contoso VM1 cannot ping Contoso VM2 on host 2"
+	ping_ok "$NS_B1" 10.1.1.12
+	check_err $? "Fabrikam VM1 cannot ping Fabrikam VM2 on host 2"
+	ping_ok "$NS_A2" 10.1.1.11
+	check_err $? "Contoso VM2 cannot ping Contoso VM1 back"
+	ping_ok "$NS_B2" 10.1.1.11
+	check_err $? "Fabrikam VM2 cannot ping Fabrikam VM1 back"
+}
+
+# check_tenant_tcp: each tenant's VM1 gets its own tenant's server at the
+# same CA
+check_tenant_tcp()
+{
+	local out
+
+	serve "$NS_A2" contoso-web
+	check_err $? "no server in Contoso VM2"
+	serve "$NS_B2" fabrikam-web
+	check_err $? "no server in Fabrikam VM2"
+	out=$(fetch "$NS_A1")
+	[ "$out" = contoso-web ]
+	check_err $? "Contoso VM1 got '$out' over TCP, not contoso-web"
+	out=$(fetch "$NS_B1")
+	[ "$out" = fabrikam-web ]
+	check_err $? "Fabrikam VM1 got '$out' over TCP, not fabrikam-web"
+}
+
+# underlay_decode FILTER FIELD...: the FIELDs tshark decodes from the first
+# two frames matching FILTER on host 2's underlay, a Contoso ping then a
+# Fabrikam one, as "a b c;a b c;" in $TMPD/u2.fields
+underlay_decode()
+{
+	local filter=$1
+	shift
+
+	pcap_first "$NS2" u2 2 "$filter" u2
+	check_err $? "tcpdump did not start on the underlay"
+	ip netns exec "$NS_A1" ping -q -c 1 -W 2 10.1.1.12 >/dev/null
+	check_err $? "Contoso ping failed"
+	ip netns exec "$NS_B1" ping -q -c 1 -W 2 10.1.1.12 >/dev/null
+	check_err $? "Fabrikam ping failed"
+	pcap_wait u2
+	check_err $? "tcpdump saw fewer than 2 frames"
+	tshark -n -r "$TMPD/u2.pcap" -T fields -E occurrence=f \
+		"${@/#/-e}" 2>"$TMPD/tshark.err" | tr '\t\n' ' ;' >"$TMPD/u2.fields"
+}
+
+# check_cross_tenant: Contoso's frames never reach Fabrikam VM2
+check_cross_tenant()
+{
+	capture "$NS_B2" e "icmp" b2
+	check_err $? "tcpdump did not start in Fabrikam VM2"
+	ip netns exec "$NS_A1" ping -q -c 5 -i 0.2 -W 2 10.1.1.12 >/dev/null
+	check_err $? "Contoso VM1 lost pings to Contoso VM2"
+	# Fabrikam's own frame after Contoso's: when it is there, a leaked
+	# Contoso frame would be too.
+	ip netns exec "$NS_B1" ping -q -c 1 -W 2 10.1.1.12 >/dev/null
+	check_err $? "Fabrikam ping failed"
+	busywait 10000 grep -q "$MAC_B1" "$TMPD/b2.txt"
+	check_err $? "Fabrikam VM2 did not see its own tenant's ping"
+	capture_stop b2
+	[ "$(captured b2 "$MAC_A1")" = 0 ]
+	check_err $? "Fabrikam VM2 saw Contoso frames: $(grep -- "$MAC_A1" "$TMPD/b2.txt")"
 }
