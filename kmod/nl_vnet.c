@@ -415,7 +415,7 @@ int xsw_nl_vsubnet_new_doit(struct sk_buff *skb, struct genl_info *info)
 		err = xsw_gre_update(s, info->extack);
 		if (err) {
 			xsw_vsubnet_del(s, vs);
-			xsw_gre_update(s, NULL);
+			xsw_gre_trim(s);
 			vs = ERR_PTR(err);
 		}
 	}
@@ -465,7 +465,7 @@ int xsw_nl_vsubnet_del_doit(struct sk_buff *skb, struct genl_info *info)
 				  XSW_CMD_VSUBNET_DEL);
 		xsw_vsubnet_del(s, vs);
 		/* The last NVGRE VSID takes the NVGRE devices away. */
-		xsw_gre_update(s, NULL);
+		xsw_gre_trim(s);
 	}
 	rtnl_unlock();
 	return err;

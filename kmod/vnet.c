@@ -434,7 +434,7 @@ struct xsw_pa *xsw_pa_add(struct net *net, struct xsw_switch *sw,
 err_tun:
 	list_del_rcu(&pa->node);
 	xsw_vtun_switch_update(sw, NULL);
-	xsw_gre_update(s, NULL);
+	xsw_gre_trim(s);
 	kfree_rcu(pa, rcu);
 	return ERR_PTR(err);
 err_del:
@@ -450,7 +450,7 @@ void xsw_pa_del(struct xsw_vnet_store *s, struct xsw_pa *pa)
 	list_del_rcu(&pa->node);
 	/* The tunnel devices go with the last PAs; cannot fail. */
 	xsw_vtun_switch_update(pa->sw, NULL);
-	xsw_gre_update(s, NULL);
+	xsw_gre_trim(s);
 	kfree_rcu(pa, rcu);
 }
 

@@ -355,6 +355,7 @@ rx_handler_result_t xsw_vnet_decap(struct sk_buff *skb, u8 encap);
 
 /* vnet_gre.c: the namespace's NVGRE devices */
 int xsw_gre_update(struct xsw_vnet_store *s, struct netlink_ext_ack *extack);
+void xsw_gre_trim(struct xsw_vnet_store *s);
 void xsw_gre_prepare(bool v6);
 struct net_device *xsw_gre_dev_rcu(struct xsw_vnet_store *s, bool v4);
 void xsw_gre_store_uninit(struct xsw_vnet_store *s);

@@ -21,9 +21,10 @@
  * NVGRE virtual subnet and a switch has a PA of that family: a namespace
  * with VXLAN virtual subnets only never has one, so a user with a
  * collect-metadata gretap device of their own (Open vSwitch, say) is not
- * in the way of VXLAN.  xsw_gre_update() makes and deletes them when a PA
- * or an NVGRE virtual subnet is added or deleted; adding one fails, with
- * the reason in extack, when a device it needs cannot be made.  Should a
+ * in the way of VXLAN.  xsw_gre_update() makes them (and deletes those no
+ * longer needed) when a PA or an NVGRE virtual subnet is added, and adding
+ * one fails, with the reason in extack, when a device it needs cannot be
+ * made; xsw_gre_trim() deletes them when one is deleted.  Should a
  * device go first (the user deletes it), the NETDEV_UNREGISTER notifier
  * detaches it and frames that would use it are dropped under
  * "vnet-no-route" until the next PA or NVGRE virtual subnet is added,
@@ -238,21 +239,9 @@ static struct net *pa_net(struct xsw_vnet_store *s, bool v6)
 	return NULL;
 }
 
-/**
- * xsw_gre_update - give the namespace the NVGRE devices it needs now
- * @s: the namespace's store, after a change of its PAs or of its NVGRE
- *	virtual subnets (@num_nvgre)
- * @extack: where to say why not
- *
- * A family's device while there is an NVGRE virtual subnet and a PA of the
- * family, else none; a device deleted under it is made again.  Deleting
- * cannot fail.
- *
- * Context: RTNL held.
- * Return: 0, or a negative errno with @extack set; the devices that could
- * be made are.
- */
-int xsw_gre_update(struct xsw_vnet_store *s, struct netlink_ext_ack *extack)
+/* Deletes the devices no longer needed and, if @make, makes those needed. */
+static int gre_sync(struct xsw_vnet_store *s, bool make,
+		    struct netlink_ext_ack *extack)
 {
 	struct net *net;
 	int err = 0, e;
@@ -263,7 +252,8 @@ int xsw_gre_update(struct xsw_vnet_store *s, struct netlink_ext_ack *extack)
 		net = s->num_nvgre ? pa_net(s, v6) : NULL;
 		if (!net) {
 			gre_dev_del(s, v6);
-		} else if (!rtnl_dereference(s->gre[v6])) {
+		} else if (make && check_net(net) &&
+			   !rtnl_dereference(s->gre[v6])) {
 			e = gre_dev_add(s, net, v6, extack);
 			err = err ?: e;
 		}
@@ -271,6 +261,39 @@ int xsw_gre_update(struct xsw_vnet_store *s, struct netlink_ext_ack *extack)
 			break;
 	}
 	return err;
+}
+
+/**
+ * xsw_gre_update - give the namespace the NVGRE devices it needs now
+ * @s: the namespace's store, after a PA or an NVGRE virtual subnet was
+ *	added (@num_nvgre counts the latter)
+ * @extack: where to say why not
+ *
+ * A family's device while there is an NVGRE virtual subnet and a PA of the
+ * family, else none; a device deleted under it is made again.
+ *
+ * Context: RTNL held.
+ * Return: 0, or a negative errno with @extack set; the devices that could
+ * be made are.
+ */
+int xsw_gre_update(struct xsw_vnet_store *s, struct netlink_ext_ack *extack)
+{
+	return gre_sync(s, true, extack);
+}
+
+/**
+ * xsw_gre_trim - delete the NVGRE devices the namespace no longer needs
+ * @s: the namespace's store, after a PA or an NVGRE virtual subnet was
+ *	deleted
+ *
+ * Never makes one: deletions run at namespace exit too, when a device
+ * would outlive its namespace's teardown.  Cannot fail.
+ *
+ * Context: RTNL held.
+ */
+void xsw_gre_trim(struct xsw_vnet_store *s)
+{
+	gre_sync(s, false, NULL);
 }
 
 /* The device for NVGRE frames to a PA of a family.  Context: RCU. */

@@ -364,6 +364,15 @@ nvgre_device_conflict()
 	check_err $? "no NVGRE vsubnet once the gretap device is gone"
 	ip -n "$NS4" link show xsw-gre >/dev/null 2>&1
 	check_err $? "no xsw-gre"
+	# A second switch with a PA shares it; when the namespace goes, the
+	# first switch's deletion must not make a device anew (run.sh checks
+	# the kernel log).
+	ip -n "$NS4" link add sw2 type xswitch &&
+		ip -n "$NS4" addr add 192.168.9.2/24 dev d0 &&
+		"$XSW" -n "$NS4" pa add sw2 192.168.9.2
+	check_err $? "no PA for a second switch"
+	[ "$(ip -n "$NS4" -o link show type gretap | grep -c ' xsw-gre')" = 1 ]
+	check_err $? "not one xsw-gre for two switches"
 	log_test "a user's collect-metadata gretap fails NVGRE with a reason, not VXLAN"
 }
 
