@@ -81,3 +81,45 @@ bool xsw_vlan_egress(const struct xsw_port_policy *pol, struct sk_buff *skb,
 		__vlan_hwaccel_put_tag(skb, htons(ETH_P_8021Q), vlan);
 	return true;
 }
+
+/**
+ * xsw_vlan_payload - look through the VLAN tags left in a frame's payload
+ * @skb: the frame, skb->data at its Ethernet header; only read
+ * @proto: set to the ethertype behind up to XSW_VLAN_PAYLOAD_TAGS tags
+ *	(802.1Q or 802.1ad) after the MAC addresses
+ *
+ * The tag the switch classified the frame by is out of the payload by
+ * now; what is left is an 802.1ad tag, which the switch carries as
+ * payload, or a tag inside the frame's VLAN.  What checks a frame's
+ * contents (the DHCP and router guards, ACL keys, a VSID port's address
+ * guard) looks through them, as OVS parses two: a VM must not hide what
+ * it sends behind a tag that a receiver, or the network behind a trunk,
+ * takes off.
+ *
+ * Context: any.
+ * Return: the offset from skb->data of what follows the tags, or -1 when
+ * the frame ends inside them (*@proto is then the cut tag's type, or 0
+ * for a frame shorter than an Ethernet header).
+ */
+int xsw_vlan_payload(const struct sk_buff *skb, __be16 *proto)
+{
+	const struct vlan_hdr *vh;
+	struct vlan_hdr vbuf;
+	const __be16 *p;
+	int off = ETH_HLEN, i;
+	__be16 buf;
+
+	*proto = 0;
+	p = skb_header_pointer(skb, ETH_HLEN - sizeof(buf), sizeof(buf), &buf);
+	if (!p)
+		return -1;
+	*proto = *p;
+	for (i = 0; i < XSW_VLAN_PAYLOAD_TAGS && eth_type_vlan(*proto); i++) {
+		vh = skb_header_pointer(skb, off, sizeof(*vh), &vbuf);
+		if (!vh)
+			return -1;
+		*proto = vh->h_vlan_encapsulated_proto;
+		off += VLAN_HLEN;
+	}
+	return off;
+}

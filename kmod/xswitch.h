@@ -406,6 +406,9 @@ bool xsw_vlan_ingress(const struct xsw_port_policy *pol,
 bool xsw_vlan_egress(const struct xsw_port_policy *pol,
 		     struct sk_buff *skb, u16 vlan);
 bool xsw_vlan_member(const struct xsw_port_policy *pol, u16 vlan);
+/* VLAN tags in a payload that xsw_vlan_payload() looks through. */
+#define XSW_VLAN_PAYLOAD_TAGS	2
+int xsw_vlan_payload(const struct sk_buff *skb, __be16 *proto);
 
 /* guard.c */
 int xsw_guard_check(const struct xsw_port_policy *pol, struct sk_buff *skb);
