@@ -219,6 +219,22 @@ static void vnet_ca_check(struct kunit *test)
 	a = addr("10.1.1.1");
 	KUNIT_EXPECT_EQ(test, xsw_vsubnet_ca_check(vs, &a, &why), -EINVAL);
 	KUNIT_EXPECT_STREQ(test, why, "ca is the virtual subnet's gateway");
+	a = addr("10.1.1.0");
+	KUNIT_EXPECT_EQ(test, xsw_vsubnet_ca_check(vs, &a, &why), -EINVAL);
+	KUNIT_EXPECT_STREQ(test, why,
+			   "ca is a prefix's network or broadcast address");
+	a = addr("10.1.1.255");
+	KUNIT_EXPECT_EQ(test, xsw_vsubnet_ca_check(vs, &a, &why), -EINVAL);
+	KUNIT_EXPECT_STREQ(test, why,
+			   "ca is a prefix's network or broadcast address");
+	/* A /31's two addresses are hosts' (the first its gateway). */
+	vs = subnet(test, ctx->vnet[0], 5002, "10.1.2.0", 31);
+	a = addr("10.1.2.1");
+	KUNIT_EXPECT_EQ(test, xsw_vsubnet_ca_check(vs, &a, &why), 0);
+	/* A /32's one address is a host's: it has no gateway. */
+	vs = subnet(test, ctx->vnet[0], 5003, "10.1.3.7", 32);
+	a = addr("10.1.3.7");
+	KUNIT_EXPECT_EQ(test, xsw_vsubnet_ca_check(vs, &a, &why), 0);
 	a = addr("172.16.0.5");
 	KUNIT_EXPECT_EQ(test, xsw_vsubnet_ca_check(l2, &a, &why), 0);
 	a = addr("2001:db8::5");
