@@ -360,10 +360,11 @@ struct xsw_vsubnet *xsw_vsubnet_add(struct xsw_vnet_store *s,
 	vs->vnet = vnet;
 	vs->rdid = vnet->rdid;
 	INIT_LIST_HEAD(&vs->pas);
-	vs->gen = xsw_vnet_gen_next(s);
 	err = xa_insert(&s->vsubnets, vs->vsid, vs, GFP_KERNEL_ACCOUNT);
 	if (err)
 		goto err_free;
+	/* Only now: a refusal changes nothing, the generation included. */
+	vs->gen = xsw_vnet_gen_next(s);
 	list_add_tail(&vs->node, &vnet->vsubnets);
 	vnet->num_vsubnets++;
 	return vs;

@@ -185,7 +185,7 @@ refused()
 
 config_refusals()
 {
-	local before after
+	local before after last gen
 
 	contoso_fabrikam
 	check_err $? "the Contoso/Fabrikam configuration failed"
@@ -244,6 +244,14 @@ config_refusals()
 	after=$(snapshot)
 	[ "$before" = "$after" ]
 	check_err $? "a refused command changed the state"
+	# Nor the generation a host agent watches: the next change is the
+	# one after the last that was made.
+	last=$(jq -s '[.[][] | .gen] | max' <<<"$after")
+	x vnet add Woodgrove rdid 3
+	check_err $? "vnet add Woodgrove failed"
+	gen=$(xj '.[0].gen' vnet show Woodgrove)
+	[ "$gen" = $((last + 1)) ]
+	check_err $? "the change after the refusals has generation $gen, want $((last + 1))"
 
 	# A /31's two addresses are hosts' (the first is its gateway), as a
 	# /32's one is.
