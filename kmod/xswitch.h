@@ -287,6 +287,7 @@ int xsw_fdb_add_static(struct xsw_switch *sw, struct xsw_port *port,
 int xsw_fdb_del(struct xsw_switch *sw, const struct xsw_port *port,
 		const u8 *mac, u16 vlan, struct netlink_ext_ack *extack);
 void xsw_fdb_port_gone(struct xsw_port *port);
+void xsw_fdb_port_vlans(struct xsw_port *port);
 void xsw_fdb_flush_match(struct xsw_switch *sw,
 			 const struct xsw_fdb_filter *flt);
 void xsw_fdb_flush(struct xsw_switch *sw, struct xsw_port *port,
