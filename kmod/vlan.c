@@ -8,6 +8,13 @@
  * host sends).  Only 802.1Q is a VLAN here:
  * an 802.1ad (QinQ) outer tag is put back into the payload and the frame is
  * treated as untagged.
+ *
+ * A priority tag (802.1Q, VLAN 0) says "untagged, with a priority", so it
+ * must not hide a second tag: the frame would be switched in the port's
+ * own VLAN and leave a trunk whose native VLAN that is with only the
+ * second tag, in a VLAN its sender could not reach (VLAN hopping), while
+ * Linux's own receive path reads such a frame as one of the inner tag's
+ * VLAN (__netif_receive_skb_core()).  It is dropped, under "vlan".
  */
 
 #include <linux/if_vlan.h>
@@ -27,7 +34,8 @@ bool xsw_vlan_member(const struct xsw_port_policy *pol, u16 vlan)
  * @skb: the frame
  * @vlan: set to the frame's VLAN
  *
- * Return: false when the port does not carry the frame's VLAN.
+ * Return: false when the port does not carry the frame's VLAN, or the
+ * frame's priority tag hides another tag.
  */
 bool xsw_vlan_ingress(const struct xsw_port_policy *pol, struct sk_buff *skb,
 		      u16 *vlan)
@@ -48,7 +56,10 @@ bool xsw_vlan_ingress(const struct xsw_port_policy *pol, struct sk_buff *skb,
 		}
 	}
 
-	/* A priority tag (VLAN 0) is untagged with a priority. */
+	/* A priority tag (VLAN 0) is untagged with a priority... */
+	if (!vid && skb_vlan_tag_present(skb) &&
+	    eth_type_vlan(((struct ethhdr *)skb->data)->h_proto))
+		return false;	/* ...and hides no other tag. */
 	if (pol->vlan_mode == XSW_VLAN_MODE_ACCESS) {
 		*vlan = pol->pvid;
 		return !vid;

@@ -6,7 +6,8 @@
 # untagged; frames in a VLAN a port does not carry are dropped and counted
 # under "vlan"; a port that leaves a VLAN forgets its FDB entries in it,
 # static ones too; an 802.1ad (QinQ) frame from an access port is payload
-# and arrives with its 0x88a8 header intact.
+# and arrives with its 0x88a8 header intact; a priority tag that hides a
+# second tag is dropped (VLAN hopping).
 #
 #  +- $NS_A -----+ +- $NS_B -----+ +- $NS_C -----+ +- $NS_D -----+ +- $NS_T -----------+
 #  | e0          | | e0          | | e0          | | e0          | | e0    10.0.1.100   |
@@ -42,6 +43,7 @@ ALL_TESTS="
 	trunk_native_vlan
 	mode_refusals
 	qinq_is_payload
+	priority_tag_hides_tag
 	host_port_vlan
 "
 
@@ -467,6 +469,37 @@ qinq_is_payload()
 	check_err $? "vA vlan drops $v0 -> $v1: the QinQ frame was taken for a tagged one"
 
 	log_test "a QinQ (802.1ad) frame from an access port passes as payload"
+}
+
+priority_tag_hides_tag()
+{
+	local v0 v1 n
+
+	RET=0
+	# vT's native VLAN is A's: what A sends leaves vT untagged.  A frame
+	# with a priority tag and a tag for VLAN 20 behind it would leave
+	# with only the second tag, in VLAN 20, which A cannot reach.
+	xsw_run -n "$NS_SW" port set vT native 10
+	check_err "$rc" "xsw port set vT native 10: $err"
+	v0=$(port_drop "$NS_SW" vA vlan)
+	cap_start t "$NS_T" e0
+	check_err $? "tcpdump did not start"
+	send_test "$NS_A" e0 "$MAC_A" "$BCAST" 0x8100:0 0x8100:20
+	send_test "$NS_A" e0 "$MAC_A" "$BCAST"		# the marker
+	# (Not "not vlan and ...": after "vlan" libpcap reads 4 bytes on.)
+	cap_wait t 1 "ether proto $ETH_TEST"
+	check_err $? "T did not get A's untagged marker in its native VLAN"
+	cap_stop t
+	n=$(cap_count t "vlan")
+	[ "$n" -eq 0 ]
+	check_err $? "T got $n tagged frames from access port A (VLAN hopping)"
+	v1=$(port_drop "$NS_SW" vA vlan)
+	[ "$v1" -eq $((v0 + 1)) ]
+	check_err $? "vA vlan drops $v0 -> $v1, expected +1"
+	xsw_run -n "$NS_SW" port set vT native none
+	check_err "$rc" "xsw port set vT native none: $err"
+
+	log_test "a priority tag that hides a second tag is dropped (vlan)"
 }
 
 host_port_vlan()
