@@ -249,6 +249,16 @@ bad_other()
 	log_test "other bad input is refused and changes nothing"
 }
 
+HDR=$(cd "$(dirname "$0")/.." && pwd)/uapi/linux/xswitch.h
+NLREQ=$(cd "$(dirname "$0")" && pwd)/lib/xsw_nlreq.py
+
+# nlreq: the raw netlink cases on stdin (selftests/lib/xsw_nlreq.py), in
+# NS_SW; what failed in $NLREQ_OUT.
+nlreq()
+{
+	NLREQ_OUT=$(ip netns exec "$NS_SW" python3 "$NLREQ" "$HDR" sw0)
+}
+
 uplink_capacity()
 {
 	RET=0
@@ -260,14 +270,21 @@ uplink_capacity()
 	check_err "$rc" "xsw qos set dev up0 link 20gbit: $err"
 	qos_run "$NS_SW" set dev h1 min 15gbit
 	check_err "$rc" "xsw qos set dev h1 min 15gbit: $err"
-	STATE=$(snapshot)
-	refused "del of the link rate under 15 Gbit/s of min rates" 'speed' \
-		del dev up0 link
-	refused "del of everything on up0" 'speed' del dev up0
+	# xsw refuses both on its own; the kernel must too, for any client
+	# (xsw_nlreq.py also checks that a refusal changes nothing).
+	nlreq <<-EOF
+		34|min rates.*speed|DEL_LINK QOS_DEL PORT_IFNAME=str:up0 DEL_LINK=flag:
+		34|min rates.*speed|- QOS_DEL PORT_IFNAME=str:up0
+	EOF
+	check_err $? "the kernel took up0's link rate away under 15 Gbit/s of min rates: $NLREQ_OUT"
 
 	# Nor may a 10 Gbit/s device become the uplink.
 	xsw_run -n "$NS_SW" port del up0
 	check_err "$rc" "xsw port del up0: $err"
+	nlreq <<-EOF
+		34|min rates.*speed|- PORT_NEW SWITCH_IFNAME=str:sw0 IFNAME=str:up0 TYPE=u8:1
+	EOF
+	check_err $? "the kernel made a 10 Gbit/s uplink under 15 Gbit/s of min rates: $NLREQ_OUT"
 	xsw_run -n "$NS_SW" port add sw0 dev up0 type external
 	check_refused "port add of a 10 Gbit/s uplink under 15 Gbit/s of min rates" \
 		'speed'
