@@ -14,6 +14,7 @@
 #include <net/ip.h>
 #include <net/ipv6.h>
 
+#include "xswitch.h"
 #include "acl_cls.h"
 
 /* ------------------------------------------------------------- the key */
@@ -176,14 +177,6 @@ malformed:
 	key->flags |= XSW_ACL_KEY_MALFORMED;
 }
 
-/*
- * VLAN tags left in the payload, behind the one the switch took off (an
- * 802.1ad outer tag, or a tag inside the port's VLAN), are looked through,
- * as OVS parses two: otherwise a VM could carry an IP packet past every
- * IP rule by wrapping it in a tag.
- */
-#define MAX_PAYLOAD_TAGS	2
-
 /**
  * xsw_acl_key_extract - read the fields ACL rules match from a frame
  * @skb: the frame, skb->data at its Ethernet header, its 802.1Q tag (if
@@ -191,8 +184,10 @@ malformed:
  * @vlan: the VLAN the switch put the frame in
  * @key: filled in
  *
- * The ethertype is the one behind up to MAX_PAYLOAD_TAGS tags in the
- * payload, and the IP fields are read from there.  Fields the frame does
+ * The ethertype is the one behind the VLAN tags left in the payload
+ * (xsw_vlan_payload(): an 802.1ad outer tag, or a tag inside the port's
+ * VLAN), and the IP fields are read from there, or a VM could carry an IP
+ * packet past every IP rule by wrapping it in a tag.  Fields the frame does
  * not have are zero.  A later fragment has no L4
  * fields.  A header that is cut short or invalid sets XSW_ACL_KEY_MALFORMED
  * and leaves itself and what follows it zero; the caller decides what
@@ -203,12 +198,10 @@ malformed:
 void xsw_acl_key_extract(const struct sk_buff *skb, u16 vlan,
 			 struct xsw_acl_key *key)
 {
-	const struct vlan_hdr *vh;
 	const struct ethhdr *eth;
-	struct vlan_hdr vbuf;
 	struct ethhdr buf;
-	int off = ETH_HLEN, i;
 	__be16 proto;
+	int off;
 
 	BUILD_BUG_ON(sizeof(*key) != XSW_ACL_KEY_WORDS * sizeof(u64));
 	BUILD_BUG_ON(offsetof(struct xsw_acl_key, pad) +
@@ -223,17 +216,12 @@ void xsw_acl_key_extract(const struct sk_buff *skb, u16 vlan,
 	}
 	memcpy(key->dst_mac, eth->h_dest, ETH_ALEN);
 	memcpy(key->src_mac, eth->h_source, ETH_ALEN);
-	proto = eth->h_proto;
-	for (i = 0; i < MAX_PAYLOAD_TAGS && eth_type_vlan(proto); i++) {
-		vh = skb_header_pointer(skb, off, sizeof(*vh), &vbuf);
-		if (!vh) {
-			key->flags |= XSW_ACL_KEY_MALFORMED;
-			break;
-		}
-		proto = vh->h_vlan_encapsulated_proto;
-		off += VLAN_HLEN;
-	}
+	off = xsw_vlan_payload(skb, &proto);
 	key->eth_type = proto;
+	if (off < 0) {
+		key->flags |= XSW_ACL_KEY_MALFORMED;
+		return;
+	}
 	if (proto == htons(ETH_P_IP))
 		extract_ipv4(skb, off, key);
 	else if (proto == htons(ETH_P_IPV6))

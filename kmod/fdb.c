@@ -278,6 +278,36 @@ int xsw_fdb_del(struct xsw_switch *sw, const struct xsw_port *port,
 }
 
 /**
+ * xsw_fdb_port_vlans - forget a port's entries in VLANs it left
+ * @port: the port, its new policy published and no frame classified by
+ *	the old one still in flight (the caller synchronized)
+ *
+ * Static entries as well as learned ones: a static entry in a VLAN the
+ * port does not carry could not be added now, and would send its MAC's
+ * frames to a port that drops them, where without it they are flooded in
+ * the VLAN.  (The Linux bridge forgets a port's learned entries in a VLAN
+ * it deletes, nbp_vlan_delete(), and keeps its static ones.)  FDB changes
+ * send no notification; the port's PORT_SET says what changed.
+ *
+ * Context: RTNL held.
+ */
+void xsw_fdb_port_vlans(struct xsw_port *port)
+{
+	const struct xsw_port_policy *pol = xsw_dereference(port->policy);
+	struct xsw_fdb *fdb = &port->sw->fdb;
+	struct xsw_fdb_entry *f;
+	struct hlist_node *n;
+
+	ASSERT_RTNL();
+	spin_lock_bh(&fdb->lock);
+	hlist_for_each_entry_safe(f, n, &fdb->all, list)
+		if (rcu_access_pointer(f->port) == port &&
+		    !xsw_vlan_member(pol, f->key.vlan))
+			fdb_delete(fdb, f);
+	spin_unlock_bh(&fdb->lock);
+}
+
+/**
  * xsw_fdb_port_gone - forget a port that is being removed
  * @port: the port, already off the switch's list
  *

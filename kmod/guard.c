@@ -5,10 +5,10 @@
  *
  * The frame is read with skb->data at its Ethernet header; the outer
  * 802.1Q tag is already out of the payload.  Tags left in it (802.1ad,
- * which the switch carries as payload, or a tag behind a priority tag)
- * are looked through, up to MAX_TAGS: a VM must not hide a server message
- * from the guards behind a tag that a receiver, or the network behind a
- * trunk, takes off.  Headers are pulled before they are read; a frame too
+ * which the switch carries as payload, or a tag inside the frame's VLAN)
+ * are looked through (xsw_vlan_payload()): a VM must not hide a server
+ * message from the guards behind a tag that a receiver, or the network
+ * behind a trunk, takes off.  Headers are pulled before they are read; a frame too
  * short to hold the headers its ethertype promises is not a server
  * message and passes.
  */
@@ -28,40 +28,20 @@
 
 #define DHCP_SERVER_PORT	67
 #define DHCPV6_SERVER_PORT	547
-/* VLAN tags in the payload looked through, as OVS parses two. */
-#define MAX_TAGS		2
-
 struct l4 {
 	u8 proto;
 	bool v6;
 	int off;		/* from skb->data */
 };
 
-/* The ethertype behind the tags in the payload; *off is where it starts. */
-static __be16 inner_proto(struct sk_buff *skb, int *off)
-{
-	__be16 proto = eth_hdr(skb)->h_proto;
-	int i;
-
-	*off = ETH_HLEN;
-	for (i = 0; i < MAX_TAGS && eth_type_vlan(proto); i++) {
-		const struct vlan_hdr *vh;
-
-		if (!pskb_may_pull(skb, *off + VLAN_HLEN))
-			return 0;
-		vh = (const struct vlan_hdr *)(skb->data + *off);
-		proto = vh->h_vlan_encapsulated_proto;
-		*off += VLAN_HLEN;
-	}
-	return proto;
-}
-
 /* The L4 header of the first fragment; false if there is none to read. */
 static bool find_l4(struct sk_buff *skb, struct l4 *l4)
 {
-	int off;
-	__be16 proto = inner_proto(skb, &off);
+	__be16 proto;
+	int off = xsw_vlan_payload(skb, &proto);
 
+	if (off < 0)
+		return false;
 	l4->v6 = proto == htons(ETH_P_IPV6);
 	if (proto == htons(ETH_P_IP)) {
 		const struct iphdr *iph;

@@ -286,6 +286,18 @@ out:
 	return err;
 }
 
+/* Do @a and @b put a frame in the same VLANs? */
+static bool same_vlans(const struct xsw_port_policy *a,
+		       const struct xsw_port_policy *b)
+{
+	if (a->vlan_mode != b->vlan_mode)
+		return false;
+	if (a->vlan_mode == XSW_VLAN_MODE_ACCESS)
+		return a->pvid == b->pvid;
+	return a->native == b->native &&
+	       bitmap_equal(a->vlans, b->vlans, VLAN_N_VID);
+}
+
 /* Apply the request to @pol; false, with extack set, if it cannot be. */
 static bool policy_update(struct genl_info *info,
 			  struct xsw_port_policy *pol)
@@ -347,6 +359,7 @@ int xsw_nl_port_set_doit(struct sk_buff *skb, struct genl_info *info)
 	struct nlattr *mac = info->attrs[XSW_A_PORT_MAC];
 	struct xsw_port_policy *pol;
 	struct xsw_port *port;
+	bool vlans;
 	int err = 0;
 
 	rtnl_lock();
@@ -373,7 +386,16 @@ int xsw_nl_port_set_doit(struct sk_buff *skb, struct genl_info *info)
 		goto out;
 	}
 	/* Nothing can fail from here: all of the change, or none of it. */
+	vlans = !same_vlans(xsw_dereference(port->policy), pol);
 	xsw_port_policy_set(port, pol);
+	if (vlans) {
+		/*
+		 * Its entries in VLANs it left go, once no frame classified
+		 * by the old policy can learn one of them again.
+		 */
+		synchronize_net();
+		xsw_fdb_port_vlans(port);
+	}
 	if (mac)
 		xsw_port_set_mac(port, is_zero_ether_addr(nla_data(mac)) ?
 				 NULL : nla_data(mac));

@@ -241,6 +241,8 @@ int xsw_nl_qos_del_doit(struct sk_buff *skb, struct genl_info *info)
 				(what & ~has & XSW_QOS_HAS_LINK) ?
 				attrs[XSW_A_QOS_DEL_LINK] :
 				attrs[XSW_A_QOS_DIR] ?: attrs[XSW_A_QOS_DEL_MAX]);
+	else if (err == -ERANGE)
+		NL_SET_BAD_ATTR(info->extack, attrs[XSW_A_QOS_DEL_LINK]);
 out:
 	rtnl_unlock();
 	return err;

@@ -294,30 +294,6 @@ static int get_prefixes(struct nlattr *all, struct xsw_vsubnet *vs,
 	return 0;
 }
 
-/*
- * Is @a the network or the broadcast address of an IPv4 prefix of @vs (of
- * /30 or shorter) that holds it?  Then it is no host's, nor a gateway's.
- */
-static bool vaddr_not_host(const struct xsw_vsubnet *vs,
-			   const struct in6_addr *a)
-{
-	unsigned int i;
-
-	for (i = 0; i < vs->n_prefixes; i++) {
-		const struct xsw_vprefix *p = &vs->prefixes[i];
-		u32 hostmask, host;
-
-		if (!xsw_vaddr_is_v4(&p->addr) || p->len > 96 + 30 ||
-		    !xsw_vprefix_contains(p, 1, a))
-			continue;
-		hostmask = ~0U >> (p->len - 96);
-		host = ntohl(a->s6_addr32[3]) & hostmask;
-		if (!host || host == hostmask)
-			return true;
-	}
-	return false;
-}
-
 /* A vsubnet from a VSUBNET_NEW request, not yet checked against others. */
 static struct xsw_vsubnet *vsubnet_from_req(struct genl_info *info)
 {
@@ -369,7 +345,7 @@ static struct xsw_vsubnet *vsubnet_from_req(struct genl_info *info)
 					    "gateway is outside the prefixes");
 			goto err_free;
 		}
-		if (vaddr_not_host(vs, &vs->gateway)) {
+		if (xsw_vsubnet_not_host(vs, &vs->gateway)) {
 			NL_SET_ERR_MSG_ATTR(extack, gw,
 					    "gateway is a prefix's network or broadcast address");
 			goto err_free;

@@ -238,6 +238,8 @@ struct xsw_port *xsw_port_add(struct xsw_switch *sw, struct net_device *dev,
 
 	ASSERT_RTNL();
 	err = check_lower(sw, dev, type, extack);
+	if (!err && type == XSW_PORT_TYPE_EXTERNAL)
+		err = xsw_qos_uplink_check(sw, dev, extack);
 	if (err)
 		return ERR_PTR(err);
 

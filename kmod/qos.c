@@ -51,7 +51,14 @@
  * skb->priority is left alone.  The external port may also hold the
  * uplink's capacity (its link rate), which xswitch only keeps and reports:
  * it is what the guarantees share in the tree userspace builds, for
- * devices (veths, many NICs) that do not report a speed.
+ * devices that do not report a speed or report the wrong one.
+ *
+ * The min rates must fit in that capacity: a min rate or a link rate that
+ * would make them exceed it is refused, and so are adding an external
+ * port whose device's speed is below them and removing a link rate when
+ * the device's speed is.  A device whose speed changes, or that reports
+ * none, is not watched: its guarantees may then be over-committed, until
+ * a link rate says what the uplink carries.
  *
  * Frames an extension injected meet no limit, as they meet no ACL; their
  * class is their source port's, or 0 when they have none.
@@ -366,6 +373,17 @@ static void min_set(struct xsw_port *port, u64 rate, u32 weight)
 	}
 }
 
+/* @dev's speed in bits/s, or 0 when it reports none.  RTNL (ethtool). */
+static u64 dev_speed(struct net_device *dev)
+{
+	struct ethtool_link_ksettings ks;
+
+	if (__ethtool_get_link_ksettings(dev, &ks) ||
+	    ks.base.speed == SPEED_UNKNOWN)
+		return 0;
+	return (u64)ks.base.speed * 1000000;
+}
+
 /*
  * What the guarantees of @sw share, in bits/s: the external port's link
  * rate, else its device's speed; 0 when there is neither.
@@ -373,17 +391,13 @@ static void min_set(struct xsw_port *port, u64 rate, u32 weight)
  */
 static u64 link_capacity(const struct xsw_switch *sw)
 {
-	struct ethtool_link_ksettings ks;
 	const struct xsw_port *up = sw->external;
 
 	if (!up)
 		return 0;
 	if (up->qos_conf && up->qos_conf->link_rate)
 		return up->qos_conf->link_rate;
-	if (__ethtool_get_link_ksettings(up->dev, &ks) ||
-	    ks.base.speed == SPEED_UNKNOWN)
-		return 0;
-	return (u64)ks.base.speed * 1000000;
+	return dev_speed(up->dev);
 }
 
 /* The min rates of @sw's ports, @skip's left out. */
@@ -429,6 +443,34 @@ static int check_capacity(const struct xsw_port *port,
 	if (min_rates(port->sw, port) + req->min_rate > link) {
 		NL_SET_ERR_MSG(extack,
 			       "the switch's min rates would add up to more than the uplink's link rate");
+		return -ERANGE;
+	}
+	return 0;
+}
+
+/**
+ * xsw_qos_uplink_check - may @dev become @sw's uplink?
+ * @sw: the switch
+ * @dev: the device that would be its external port
+ * @extack: where to say why not
+ *
+ * The guarantees share the device's speed until the port is given a link
+ * rate, so the switch's min rates must fit in it, as they must when a min
+ * rate is set.  A device that reports no speed is not checked.
+ *
+ * Context: RTNL held.
+ * Return: 0 or -ERANGE.
+ */
+int xsw_qos_uplink_check(const struct xsw_switch *sw, struct net_device *dev,
+			 struct netlink_ext_ack *extack)
+{
+	u64 speed;
+
+	ASSERT_RTNL();
+	speed = dev_speed(dev);
+	if (speed && min_rates(sw, NULL) > speed) {
+		NL_SET_ERR_MSG(extack,
+			       "the switch's min rates add up to more than the device's speed");
 		return -ERANGE;
 	}
 	return 0;
@@ -522,7 +564,8 @@ int xsw_qos_set(struct xsw_port *port, const struct xsw_qos_req *req,
  *
  * Context: RTNL held.
  * Return: 0, or -ENOENT with nothing changed when @what names what the
- * port does not have.
+ * port does not have, or -ERANGE when the switch's min rates would not
+ * fit in the uplink's speed without its link rate.
  */
 int xsw_qos_del(struct xsw_port *port, unsigned int what,
 		struct netlink_ext_ack *extack)
@@ -546,6 +589,14 @@ int xsw_qos_del(struct xsw_port *port, unsigned int what,
 	if (max && max != XSW_QOS_HAS_MAX && !(has & max)) {
 		NL_SET_ERR_MSG(extack, "port has no max rate in this direction");
 		return -ENOENT;
+	}
+	/* Without its link rate, the guarantees share the device's speed. */
+	if ((what & XSW_QOS_HAS_LINK) && port == port->sw->external &&
+	    dev_speed(port->dev) &&
+	    min_rates(port->sw, NULL) > dev_speed(port->dev)) {
+		NL_SET_ERR_MSG(extack,
+			       "without the link rate, the switch's min rates add up to more than the uplink's speed");
+		return -ERANGE;
 	}
 
 	for (i = 0; i < ARRAY_SIZE(port->qos); i++)

@@ -144,6 +144,8 @@ int xsw_qos_set(struct xsw_port *port, const struct xsw_qos_req *req,
 unsigned int xsw_qos_has(const struct xsw_port *port);
 int xsw_qos_del(struct xsw_port *port, unsigned int what,
 		struct netlink_ext_ack *extack);
+int xsw_qos_uplink_check(const struct xsw_switch *sw, struct net_device *dev,
+			 struct netlink_ext_ack *extack);
 void xsw_qos_limit_stats(const struct xsw_qos_limit *lim, u64 *packets,
 			 u64 *bytes);
 void xsw_qos_port_gone(struct xsw_port *port);

@@ -8,6 +8,13 @@
  * host sends).  Only 802.1Q is a VLAN here:
  * an 802.1ad (QinQ) outer tag is put back into the payload and the frame is
  * treated as untagged.
+ *
+ * A priority tag (802.1Q, VLAN 0) says "untagged, with a priority", so it
+ * must not hide a second tag: the frame would be switched in the port's
+ * own VLAN and leave a trunk whose native VLAN that is with only the
+ * second tag, in a VLAN its sender could not reach (VLAN hopping), while
+ * Linux's own receive path reads such a frame as one of the inner tag's
+ * VLAN (__netif_receive_skb_core()).  It is dropped, under "vlan".
  */
 
 #include <linux/if_vlan.h>
@@ -27,7 +34,8 @@ bool xsw_vlan_member(const struct xsw_port_policy *pol, u16 vlan)
  * @skb: the frame
  * @vlan: set to the frame's VLAN
  *
- * Return: false when the port does not carry the frame's VLAN.
+ * Return: false when the port does not carry the frame's VLAN, or the
+ * frame's priority tag hides another tag.
  */
 bool xsw_vlan_ingress(const struct xsw_port_policy *pol, struct sk_buff *skb,
 		      u16 *vlan)
@@ -48,7 +56,10 @@ bool xsw_vlan_ingress(const struct xsw_port_policy *pol, struct sk_buff *skb,
 		}
 	}
 
-	/* A priority tag (VLAN 0) is untagged with a priority. */
+	/* A priority tag (VLAN 0) is untagged with a priority... */
+	if (!vid && skb_vlan_tag_present(skb) &&
+	    eth_type_vlan(((struct ethhdr *)skb->data)->h_proto))
+		return false;	/* ...and hides no other tag. */
 	if (pol->vlan_mode == XSW_VLAN_MODE_ACCESS) {
 		*vlan = pol->pvid;
 		return !vid;
@@ -80,4 +91,46 @@ bool xsw_vlan_egress(const struct xsw_port_policy *pol, struct sk_buff *skb,
 	else
 		__vlan_hwaccel_put_tag(skb, htons(ETH_P_8021Q), vlan);
 	return true;
+}
+
+/**
+ * xsw_vlan_payload - look through the VLAN tags left in a frame's payload
+ * @skb: the frame, skb->data at its Ethernet header; only read
+ * @proto: set to the ethertype behind up to XSW_VLAN_PAYLOAD_TAGS tags
+ *	(802.1Q or 802.1ad) after the MAC addresses
+ *
+ * The tag the switch classified the frame by is out of the payload by
+ * now; what is left is an 802.1ad tag, which the switch carries as
+ * payload, or a tag inside the frame's VLAN.  What checks a frame's
+ * contents (the DHCP and router guards, ACL keys, a VSID port's address
+ * guard) looks through them, as OVS parses two: a VM must not hide what
+ * it sends behind a tag that a receiver, or the network behind a trunk,
+ * takes off.
+ *
+ * Context: any.
+ * Return: the offset from skb->data of what follows the tags, or -1 when
+ * the frame ends inside them (*@proto is then the cut tag's type, or 0
+ * for a frame shorter than an Ethernet header).
+ */
+int xsw_vlan_payload(const struct sk_buff *skb, __be16 *proto)
+{
+	const struct vlan_hdr *vh;
+	struct vlan_hdr vbuf;
+	const __be16 *p;
+	int off = ETH_HLEN, i;
+	__be16 buf;
+
+	*proto = 0;
+	p = skb_header_pointer(skb, ETH_HLEN - sizeof(buf), sizeof(buf), &buf);
+	if (!p)
+		return -1;
+	*proto = *p;
+	for (i = 0; i < XSW_VLAN_PAYLOAD_TAGS && eth_type_vlan(*proto); i++) {
+		vh = skb_header_pointer(skb, off, sizeof(*vh), &vbuf);
+		if (!vh)
+			return -1;
+		*proto = vh->h_vlan_encapsulated_proto;
+		off += VLAN_HLEN;
+	}
+	return off;
 }

@@ -26,7 +26,9 @@ static void trunk_port(struct xsw_port_policy *pol, u16 native)
 	__set_bit(20, pol->vlans);
 }
 
-static struct sk_buff *frame(struct kunit *test, __be16 tag_proto, u16 tci)
+/* A frame with the tag @tag_proto/@tci, if any, out of band; @inner next. */
+static struct sk_buff *frame(struct kunit *test, __be16 tag_proto, u16 tci,
+			     __be16 inner)
 {
 	struct sk_buff *skb = alloc_skb(128, GFP_KERNEL);
 	struct ethhdr *eth;
@@ -34,7 +36,7 @@ static struct sk_buff *frame(struct kunit *test, __be16 tag_proto, u16 tci)
 	KUNIT_ASSERT_NOT_NULL(test, skb);
 	skb_reserve(skb, 32);
 	eth = skb_put_zero(skb, 60);
-	eth->h_proto = htons(ETH_P_IP);
+	eth->h_proto = inner ?: htons(ETH_P_IP);
 	skb->protocol = eth->h_proto;
 	skb_reset_mac_header(skb);
 	if (tag_proto)
@@ -50,6 +52,7 @@ struct ingress_case {
 	u16 tci;
 	bool ok;
 	u16 vlan;
+	__be16 inner;		/* the payload's ethertype; 0: IPv4 */
 };
 
 static const struct ingress_case ingress_cases[] = {
@@ -67,6 +70,18 @@ static const struct ingress_case ingress_cases[] = {
 	{ "trunk untagged, native", true, 7, 0, 0, true, 7 },
 	{ "trunk tagged native", true, 7, htons(ETH_P_8021Q), 7, true, 7 },
 	{ "trunk qinq, native", true, 7, htons(ETH_P_8021AD), 10, true, 7 },
+	/* A priority tag must not hide a tag: VLAN hopping. */
+	{ "access priority tag hides a tag", false, 0, htons(ETH_P_8021Q),
+	  0x6000, false, 0, htons(ETH_P_8021Q) },
+	{ "access priority tag hides a qinq tag", false, 0,
+	  htons(ETH_P_8021Q), 0, false, 0, htons(ETH_P_8021AD) },
+	{ "trunk priority tag hides a tag, native", true, 7,
+	  htons(ETH_P_8021Q), 0, false, 0, htons(ETH_P_8021Q) },
+	/* Tags inside a real tag, or an 802.1ad one, stay payload. */
+	{ "access qinq hides a tag", false, 0, htons(ETH_P_8021AD), 100,
+	  true, 5, htons(ETH_P_8021Q) },
+	{ "trunk listed hides a tag", true, 0, htons(ETH_P_8021Q), 10, true,
+	  10, htons(ETH_P_8021Q) },
 };
 
 static void ingress_case_desc(const struct ingress_case *c, char *desc)
@@ -91,7 +106,7 @@ static void vlan_ingress_classifies(struct kunit *test)
 		trunk_port(pol, c->native);
 	else
 		access_port(pol, 5);
-	skb = frame(test, c->tag_proto, c->tci);
+	skb = frame(test, c->tag_proto, c->tci, c->inner);
 	len = skb->len;
 
 	ok = xsw_vlan_ingress(pol, skb, &vlan);
@@ -108,7 +123,7 @@ static void vlan_ingress_classifies(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, veth->h_vlan_proto, htons(ETH_P_8021AD));
 		KUNIT_EXPECT_EQ(test, ntohs(veth->h_vlan_TCI), c->tci);
 		KUNIT_EXPECT_EQ(test, veth->h_vlan_encapsulated_proto,
-				htons(ETH_P_IP));
+				c->inner ?: htons(ETH_P_IP));
 		KUNIT_EXPECT_PTR_EQ(test, (void *)skb_mac_header(skb),
 				    (void *)skb->data);
 	}
@@ -125,7 +140,7 @@ static void vlan_egress_tags(struct kunit *test)
 
 	/* Access: untagged out, only its own VLAN. */
 	access_port(pol, 5);
-	skb = frame(test, htons(ETH_P_8021Q), 5);
+	skb = frame(test, htons(ETH_P_8021Q), 5, 0);
 	KUNIT_EXPECT_TRUE(test, xsw_vlan_egress(pol, skb, 5));
 	KUNIT_EXPECT_FALSE(test, skb_vlan_tag_present(skb));
 	KUNIT_EXPECT_FALSE(test, xsw_vlan_egress(pol, skb, 6));
@@ -133,7 +148,7 @@ static void vlan_egress_tags(struct kunit *test)
 
 	/* Trunk: listed VLANs tagged, native untagged, others refused. */
 	trunk_port(pol, 7);
-	skb = frame(test, 0, 0);
+	skb = frame(test, 0, 0, 0);
 	KUNIT_EXPECT_TRUE(test, xsw_vlan_egress(pol, skb, 20));
 	KUNIT_EXPECT_TRUE(test, skb_vlan_tag_present(skb));
 	KUNIT_EXPECT_EQ(test, skb_vlan_tag_get_id(skb), 20);

@@ -198,6 +198,35 @@ bool xsw_vprefix_default_gateway(const struct xsw_vprefix *p, unsigned int n,
 }
 
 /**
+ * xsw_vsubnet_not_host - is @a no host's address in @vs?
+ * @vs: the virtual subnet
+ * @a: an address in its prefixes
+ *
+ * True when @a is the network or the broadcast address of an IPv4 prefix
+ * of @vs of /30 or shorter that holds it: no host's, nor a gateway's.  A
+ * /31's two addresses are both hosts' (RFC 3021), as a /32's one is.
+ */
+bool xsw_vsubnet_not_host(const struct xsw_vsubnet *vs,
+			  const struct in6_addr *a)
+{
+	unsigned int i;
+
+	for (i = 0; i < vs->n_prefixes; i++) {
+		const struct xsw_vprefix *p = &vs->prefixes[i];
+		u32 hostmask, host;
+
+		if (!xsw_vaddr_is_v4(&p->addr) || p->len > 96 + 30 ||
+		    !xsw_vprefix_contains(p, 1, a))
+			continue;
+		hostmask = ~0U >> (p->len - 96);
+		host = ntohl(a->s6_addr32[3]) & hostmask;
+		if (!host || host == hostmask)
+			return true;
+	}
+	return false;
+}
+
+/**
  * xsw_vsubnet_ca_check - may @ca be a customer address in @vs?
  * @vs: the virtual subnet
  * @ca: the address
@@ -219,6 +248,10 @@ int xsw_vsubnet_ca_check(const struct xsw_vsubnet *vs,
 	}
 	if (vs->has_gateway && ipv6_addr_equal(&vs->gateway, ca)) {
 		*why = "ca is the virtual subnet's gateway";
+		return -EINVAL;
+	}
+	if (xsw_vsubnet_not_host(vs, ca)) {
+		*why = "ca is a prefix's network or broadcast address";
 		return -EINVAL;
 	}
 	return 0;
@@ -327,10 +360,11 @@ struct xsw_vsubnet *xsw_vsubnet_add(struct xsw_vnet_store *s,
 	vs->vnet = vnet;
 	vs->rdid = vnet->rdid;
 	INIT_LIST_HEAD(&vs->pas);
-	vs->gen = xsw_vnet_gen_next(s);
 	err = xa_insert(&s->vsubnets, vs->vsid, vs, GFP_KERNEL_ACCOUNT);
 	if (err)
 		goto err_free;
+	/* Only now: a refusal changes nothing, the generation included. */
+	vs->gen = xsw_vnet_gen_next(s);
 	list_add_tail(&vs->node, &vnet->vsubnets);
 	vnet->num_vsubnets++;
 	if (vs->encap == XSW_ENCAP_NVGRE)

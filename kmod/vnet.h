@@ -269,6 +269,8 @@ bool xsw_vprefix_contains(const struct xsw_vprefix *p, unsigned int n,
 			  const struct in6_addr *addr);
 bool xsw_vprefix_default_gateway(const struct xsw_vprefix *p, unsigned int n,
 				 struct in6_addr *gw);
+bool xsw_vsubnet_not_host(const struct xsw_vsubnet *vs,
+			  const struct in6_addr *a);
 int xsw_vsubnet_ca_check(const struct xsw_vsubnet *vs,
 			 const struct in6_addr *ca, const char **why);
 

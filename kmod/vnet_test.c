@@ -219,6 +219,22 @@ static void vnet_ca_check(struct kunit *test)
 	a = addr("10.1.1.1");
 	KUNIT_EXPECT_EQ(test, xsw_vsubnet_ca_check(vs, &a, &why), -EINVAL);
 	KUNIT_EXPECT_STREQ(test, why, "ca is the virtual subnet's gateway");
+	a = addr("10.1.1.0");
+	KUNIT_EXPECT_EQ(test, xsw_vsubnet_ca_check(vs, &a, &why), -EINVAL);
+	KUNIT_EXPECT_STREQ(test, why,
+			   "ca is a prefix's network or broadcast address");
+	a = addr("10.1.1.255");
+	KUNIT_EXPECT_EQ(test, xsw_vsubnet_ca_check(vs, &a, &why), -EINVAL);
+	KUNIT_EXPECT_STREQ(test, why,
+			   "ca is a prefix's network or broadcast address");
+	/* A /31's two addresses are hosts' (the first its gateway). */
+	vs = subnet(test, ctx->vnet[0], 5002, "10.1.2.0", 31);
+	a = addr("10.1.2.1");
+	KUNIT_EXPECT_EQ(test, xsw_vsubnet_ca_check(vs, &a, &why), 0);
+	/* A /32's one address is a host's: it has no gateway. */
+	vs = subnet(test, ctx->vnet[0], 5003, "10.1.3.7", 32);
+	a = addr("10.1.3.7");
+	KUNIT_EXPECT_EQ(test, xsw_vsubnet_ca_check(vs, &a, &why), 0);
 	a = addr("172.16.0.5");
 	KUNIT_EXPECT_EQ(test, xsw_vsubnet_ca_check(l2, &a, &why), 0);
 	a = addr("2001:db8::5");
@@ -243,6 +259,37 @@ static void vnet_overlap_in_routing_domain(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, xsw_vprefix_check(&p, 1, ctx->vnet[1], &bad,
 						&why), 0);
 	rtnl_unlock();
+}
+
+/* A refused VSUBNET_NEW changes nothing, the store's generation included. */
+static void vnet_refusal_keeps_gen(struct kunit *test)
+{
+	struct vnet_test_ctx *ctx = test->priv;
+	struct xsw_vsubnet *vs;
+	u64 gen;
+
+	/*
+	 * A reserved slot reads as empty but refuses an insert, as an
+	 * allocation failure in xa_insert() would.
+	 */
+	KUNIT_ASSERT_EQ(test, xa_reserve(&ctx->s.vsubnets, 5005, GFP_KERNEL),
+			0);
+	vs = kzalloc(sizeof(*vs), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, vs);
+	vs->vsid = 5005;
+	vs->encap = XSW_ENCAP_VXLAN;
+	rtnl_lock();
+	gen = ctx->s.gen;
+	vs = xsw_vsubnet_add(&ctx->s, vs, ctx->vnet[0], NULL);
+	KUNIT_EXPECT_TRUE(test, IS_ERR(vs));
+	KUNIT_EXPECT_EQ(test, ctx->s.gen, gen);
+	KUNIT_EXPECT_EQ(test, ctx->vnet[0]->num_vsubnets, 0U);
+	xa_release(&ctx->s.vsubnets, 5005);
+	rtnl_unlock();
+
+	/* The next change is the one after the last. */
+	vs = subnet(test, ctx->vnet[0], 5005, NULL, 0);
+	KUNIT_EXPECT_EQ(test, vs->gen, gen + 1);
 }
 
 static void vmap_lookups(struct kunit *test)
@@ -383,6 +430,7 @@ static struct kunit_suite vnet_prefix_suite = {
 static struct kunit_case vnet_store_cases[] = {
 	KUNIT_CASE(vnet_ca_check),
 	KUNIT_CASE(vnet_overlap_in_routing_domain),
+	KUNIT_CASE(vnet_refusal_keeps_gen),
 	KUNIT_CASE(vmap_lookups),
 	KUNIT_CASE(vmap_matches_model),
 	{}

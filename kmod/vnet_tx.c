@@ -78,30 +78,37 @@ static int arp_sender(struct sk_buff *skb, unsigned int off, __be32 *sip)
  * The port may send IPv4 and IPv6 only from its CAs, and ARP only with a
  * CA as sender.  ARP probes (sender 0.0.0.0), IPv6 duplicate address
  * detection (from ::) and IPv6 link-local sources, which neighbour
- * discovery needs, pass; so does any other EtherType.
+ * discovery needs, pass; so does any other EtherType.  The EtherType is
+ * the one behind the VLAN tags left in the payload (xsw_vlan_payload()),
+ * or an 802.1ad tag would carry any source past the guard to a receiver
+ * that takes the tag off; a frame that ends inside its tags is malformed.
  *
  * Return: -1 to let it pass, else the drop reason.
  */
 int xsw_vnet_guard(const struct xsw_vport *vp, struct sk_buff *skb)
 {
-	__be16 proto = eth_hdr(skb)->h_proto;
 	const struct ipv6hdr *ip6;
 	const struct iphdr *ip;
+	__be16 proto;
 	__be32 sip;
+	int off;
 
+	off = xsw_vlan_payload(skb, &proto);
+	if (off < 0)
+		return XSW_DROP_VNET_MALFORMED;
 	switch (proto) {
 	case htons(ETH_P_IP):
-		if (!pskb_may_pull(skb, ETH_HLEN + sizeof(*ip)))
+		if (!pskb_may_pull(skb, off + sizeof(*ip)))
 			return XSW_DROP_VNET_MALFORMED;
-		ip = (const struct iphdr *)(skb->data + ETH_HLEN);
+		ip = (const struct iphdr *)(skb->data + off);
 		if (ip->version != 4)
 			return XSW_DROP_VNET_MALFORMED;
 		return vport_has_ca4(vp, ip->saddr) ? -1 :
 		       XSW_DROP_VNET_SPOOFED_CA;
 	case htons(ETH_P_IPV6):
-		if (!pskb_may_pull(skb, ETH_HLEN + sizeof(*ip6)))
+		if (!pskb_may_pull(skb, off + sizeof(*ip6)))
 			return XSW_DROP_VNET_MALFORMED;
-		ip6 = (const struct ipv6hdr *)(skb->data + ETH_HLEN);
+		ip6 = (const struct ipv6hdr *)(skb->data + off);
 		if (ip6->version != 6)
 			return XSW_DROP_VNET_MALFORMED;
 		if (ipv6_addr_any(&ip6->saddr) ||
@@ -113,7 +120,7 @@ int xsw_vnet_guard(const struct xsw_vport *vp, struct sk_buff *skb)
 		return vport_has_ca(vp, &ip6->saddr) ? -1 :
 		       XSW_DROP_VNET_SPOOFED_CA;
 	case htons(ETH_P_ARP):
-		if (arp_sender(skb, ETH_HLEN, &sip))
+		if (arp_sender(skb, off, &sip))
 			return XSW_DROP_VNET_MALFORMED;
 		return !sip || vport_has_ca4(vp, sip) ? -1 :
 		       XSW_DROP_VNET_SPOOFED_CA;

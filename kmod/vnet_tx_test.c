@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * KUnit tests for vnet_tx.c: the address guard of a VSID port on IPv4,
- * IPv6 and ARP frames, from its CAs, from other addresses, and truncated;
- * the tunnel id of a VSID, VXLAN's VNI and NVGRE's GRE key, both ways.
+ * IPv6 and ARP frames, from its CAs, from other addresses, truncated, and
+ * behind VLAN tags in the payload; the tunnel id of a VSID, VXLAN's VNI
+ * and NVGRE's GRE key, both ways.
  */
 
 #include <kunit/test.h>
 #include <linux/etherdevice.h>
 #include <linux/if_arp.h>
+#include <linux/if_vlan.h>
 #include <linux/inet.h>
 #include <linux/ip.h>
 #include <linux/ipv6.h>
@@ -162,11 +164,77 @@ static void vnet_guard_other(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, run_guard(test, skb), -1);
 }
 
+/*
+ * A frame of @proto with @payload behind @n_tags tags, the first of type
+ * @outer and the others 802.1Q, as an 802.1ad frame (or a priority tag
+ * and a tag) leaves the VLAN step; @cut bytes short.
+ */
+static int guard_tagged(struct kunit *test, __be16 outer, int n_tags,
+			__be16 proto, const void *payload, unsigned int len,
+			unsigned int cut)
+{
+	u8 buf[2 * VLAN_HLEN + sizeof(struct ipv6hdr)];
+	struct vlan_hdr *vh = (struct vlan_hdr *)buf;
+	int i;
+
+	KUNIT_ASSERT_LE(test, n_tags * VLAN_HLEN + len, sizeof(buf));
+	for (i = 0; i < n_tags; i++) {
+		vh[i].h_vlan_TCI = htons(100 + i);
+		vh[i].h_vlan_encapsulated_proto = i + 1 < n_tags ?
+						  htons(ETH_P_8021Q) : proto;
+	}
+	memcpy(buf + n_tags * VLAN_HLEN, payload, len);
+	return run_guard(test, frame(test, n_tags ? outer : proto, buf,
+				     n_tags * VLAN_HLEN + len - cut));
+}
+
+static void vnet_guard_tagged(struct kunit *test)
+{
+	struct iphdr ip = {
+		.version = 4,
+		.ihl = 5,
+		.ttl = 64,
+		.protocol = IPPROTO_ICMP,
+		.saddr = in_aton("10.1.1.12"),
+		.daddr = in_aton("10.1.1.11"),
+	};
+	__be16 ad = htons(ETH_P_8021AD), q = htons(ETH_P_8021Q);
+	__be16 v4 = htons(ETH_P_IP);
+	struct ipv6hdr ip6 = {
+		.version = 6,
+		.nexthdr = IPPROTO_ICMPV6,
+		.hop_limit = 255,
+	};
+
+	/* A spoofed source behind an 802.1ad tag, or behind two tags. */
+	KUNIT_EXPECT_EQ(test, guard_tagged(test, ad, 1, v4, &ip, sizeof(ip), 0),
+			XSW_DROP_VNET_SPOOFED_CA);
+	KUNIT_EXPECT_EQ(test, guard_tagged(test, ad, 2, v4, &ip, sizeof(ip), 0),
+			XSW_DROP_VNET_SPOOFED_CA);
+	KUNIT_EXPECT_EQ(test, guard_tagged(test, q, 1, v4, &ip, sizeof(ip), 0),
+			XSW_DROP_VNET_SPOOFED_CA);
+	KUNIT_ASSERT_EQ(test, in6_pton("2001:db8:1::12", -1,
+				       ip6.saddr.s6_addr, -1, NULL), 1);
+	KUNIT_EXPECT_EQ(test, guard_tagged(test, ad, 1, htons(ETH_P_IPV6),
+					   &ip6, sizeof(ip6), 0),
+			XSW_DROP_VNET_SPOOFED_CA);
+	/* The CA behind a tag passes. */
+	ip.saddr = in_aton("10.1.1.11");
+	KUNIT_EXPECT_EQ(test, guard_tagged(test, ad, 1, v4, &ip, sizeof(ip), 0),
+			-1);
+	/* Cut inside the IP header, and inside the tags. */
+	KUNIT_EXPECT_EQ(test, guard_tagged(test, ad, 1, v4, &ip, sizeof(ip), 1),
+			XSW_DROP_VNET_MALFORMED);
+	KUNIT_EXPECT_EQ(test, guard_tagged(test, ad, 2, v4, &ip, 0, 1),
+			XSW_DROP_VNET_MALFORMED);
+}
+
 static struct kunit_case vnet_guard_cases[] = {
 	KUNIT_CASE(vnet_guard_ipv4),
 	KUNIT_CASE(vnet_guard_ipv6),
 	KUNIT_CASE(vnet_guard_arp),
 	KUNIT_CASE(vnet_guard_other),
+	KUNIT_CASE(vnet_guard_tagged),
 	{}
 };
 

@@ -287,6 +287,7 @@ int xsw_fdb_add_static(struct xsw_switch *sw, struct xsw_port *port,
 int xsw_fdb_del(struct xsw_switch *sw, const struct xsw_port *port,
 		const u8 *mac, u16 vlan, struct netlink_ext_ack *extack);
 void xsw_fdb_port_gone(struct xsw_port *port);
+void xsw_fdb_port_vlans(struct xsw_port *port);
 void xsw_fdb_flush_match(struct xsw_switch *sw,
 			 const struct xsw_fdb_filter *flt);
 void xsw_fdb_flush(struct xsw_switch *sw, struct xsw_port *port,
@@ -406,6 +407,9 @@ bool xsw_vlan_ingress(const struct xsw_port_policy *pol,
 bool xsw_vlan_egress(const struct xsw_port_policy *pol,
 		     struct sk_buff *skb, u16 vlan);
 bool xsw_vlan_member(const struct xsw_port_policy *pol, u16 vlan);
+/* VLAN tags in a payload that xsw_vlan_payload() looks through. */
+#define XSW_VLAN_PAYLOAD_TAGS	2
+int xsw_vlan_payload(const struct sk_buff *skb, __be16 *proto);
 
 /* guard.c */
 int xsw_guard_check(const struct xsw_port_policy *pol, struct sk_buff *skb);

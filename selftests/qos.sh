@@ -8,7 +8,9 @@
 # external port, link on a vm port, max without dir, a port of another
 # network namespace, and more - is refused with a message naming the
 # problem, and changes neither "xsw -j qos show" nor the uplink's HTB
-# tree.  The rates themselves are measured by qos_rate.sh and qos_min.sh.
+# tree; the min rates must fit in the uplink, whose link rate cannot be
+# removed, and which cannot be added, when its device's speed is below
+# them.  The rates themselves are measured by qos_rate.sh and qos_min.sh.
 #
 #  +- $NS_SW ------------------------------------+   +- $NS_O --------+
 #  |  vA (vm)   vB (vm)   h1 (internal)          |   | sw1            |
@@ -27,6 +29,7 @@ ALL_TESTS="
 	bad_other_netns
 	bad_other
 	set_show_del
+	uplink_capacity
 "
 
 # shellcheck source=lib.sh source-path=SCRIPTDIR
@@ -244,6 +247,57 @@ bad_other()
 	refused "del what is not there" 'no max' del dev vB max dir in
 	refused "del min not there" 'guarantee|min' del dev vA min
 	log_test "other bad input is refused and changes nothing"
+}
+
+HDR=$(cd "$(dirname "$0")/.." && pwd)/uapi/linux/xswitch.h
+NLREQ=$(cd "$(dirname "$0")" && pwd)/lib/xsw_nlreq.py
+
+# nlreq: the raw netlink cases on stdin (selftests/lib/xsw_nlreq.py), in
+# NS_SW; what failed in $NLREQ_OUT.
+nlreq()
+{
+	NLREQ_OUT=$(ip netns exec "$NS_SW" python3 "$NLREQ" "$HDR" sw0)
+}
+
+uplink_capacity()
+{
+	RET=0
+	# up0 is a veth, which says it runs at 10 Gbit/s; its link rate of
+	# 20 Gbit/s lets h1 have 15.
+	base_state
+	check_err $? "cannot set the base state"
+	qos_run "$NS_SW" set dev up0 link 20gbit
+	check_err "$rc" "xsw qos set dev up0 link 20gbit: $err"
+	qos_run "$NS_SW" set dev h1 min 15gbit
+	check_err "$rc" "xsw qos set dev h1 min 15gbit: $err"
+	# xsw refuses both on its own; the kernel must too, for any client
+	# (xsw_nlreq.py also checks that a refusal changes nothing).
+	nlreq <<-EOF
+		34|min rates.*speed|DEL_LINK QOS_DEL PORT_IFNAME=str:up0 DEL_LINK=flag:
+		34|min rates.*speed|- QOS_DEL PORT_IFNAME=str:up0
+	EOF
+	check_err $? "the kernel took up0's link rate away under 15 Gbit/s of min rates: $NLREQ_OUT"
+
+	# Nor may a 10 Gbit/s device become the uplink.
+	xsw_run -n "$NS_SW" port del up0
+	check_err "$rc" "xsw port del up0: $err"
+	nlreq <<-EOF
+		34|min rates.*speed|- PORT_NEW SWITCH_IFNAME=str:sw0 IFNAME=str:up0 TYPE=u8:1
+	EOF
+	check_err $? "the kernel made a 10 Gbit/s uplink under 15 Gbit/s of min rates: $NLREQ_OUT"
+	xsw_run -n "$NS_SW" port add sw0 dev up0 type external
+	check_refused "port add of a 10 Gbit/s uplink under 15 Gbit/s of min rates" \
+		'speed'
+	! port_exists "$NS_SW" up0
+	check_err $? "up0 became a port all the same"
+	# Once they fit, it may.
+	qos_run "$NS_SW" set dev h1 min 5gbit
+	check_err "$rc" "xsw qos set dev h1 min 5gbit: $err"
+	xsw_run -n "$NS_SW" port add sw0 dev up0 type external
+	check_err "$rc" "xsw port add sw0 dev up0 type external: $err"
+	STATE=
+
+	log_test "min rates must fit in the uplink's speed when its link rate goes or it comes"
 }
 
 l2_require

@@ -4,8 +4,10 @@
 # VLANs: access ports talk only within their PVID; a trunk port carries
 # its listed VLANs tagged (802.1Q on the wire) and its native VLAN
 # untagged; frames in a VLAN a port does not carry are dropped and counted
-# under "vlan", at ingress and at egress; an 802.1ad (QinQ) frame from an
-# access port is payload and arrives with its 0x88a8 header intact.
+# under "vlan"; a port that leaves a VLAN forgets its FDB entries in it,
+# static ones too; an 802.1ad (QinQ) frame from an access port is payload
+# and arrives with its 0x88a8 header intact; a priority tag that hides a
+# second tag is dropped (VLAN hopping).
 #
 #  +- $NS_A -----+ +- $NS_B -----+ +- $NS_C -----+ +- $NS_D -----+ +- $NS_T -----------+
 #  | e0          | | e0          | | e0          | | e0          | | e0    10.0.1.100   |
@@ -37,10 +39,11 @@ ALL_TESTS="
 	trunk_reaches_access
 	trunk_tagged_on_wire
 	trunk_unlisted_vlan
-	egress_vlan_drop
+	vlan_change_forgets_fdb
 	trunk_native_vlan
 	mode_refusals
 	qinq_is_payload
+	priority_tag_hides_tag
 	host_port_vlan
 "
 
@@ -304,41 +307,71 @@ trunk_unlisted_vlan()
 	log_test "frames in a VLAN the trunk does not carry are dropped (vlan)"
 }
 
-egress_vlan_drop()
+# fdb_vlan_count PORT VLAN: how many FDB entries PORT has in VLAN.
+fdb_vlan_count()
 {
-	local mac=02:00:00:00:66:66 a0 a1 t0 t1 n
+	xsw_jq -n "$NS_SW" "[.[] | select(.ifname == \"$1\" and .vlan == $2)] | length" \
+		fdb show sw0
+}
+
+# fdb_on MAC VLAN PORT: MAC's entry in VLAN points at PORT.
+fdb_on()
+{
+	[ "$(fdb_get "$NS_SW" sw0 "$1" "$2" .ifname)" = "$3" ]
+}
+
+vlan_change_forgets_fdb()
+{
+	local mac=02:00:00:00:66:66 a0 a1 n
 
 	RET=0
-	# A static entry sends (mac, VLAN 20) to vA, which is in VLAN 10.  The
-	# kernel refuses to make one in a VLAN the port does not carry: make
-	# it while vA is in VLAN 20, then put vA back in VLAN 10.
+	# The kernel refuses a static entry in a VLAN the port does not
+	# carry; make one while vA is in VLAN 20, and let it learn A there.
 	xsw_run -n "$NS_SW" fdb add sw0 mac "$mac" vlan 20 port vA
 	check_refused "xsw fdb add sw0 mac $mac vlan 20 port vA (pvid 10)" "carry"
 	xsw_run -n "$NS_SW" port set vA pvid 20
 	check_err "$rc" "xsw port set vA pvid 20: $err"
 	xsw_run -n "$NS_SW" fdb add sw0 mac "$mac" vlan 20 port vA
 	check_err "$rc" "xsw fdb add sw0 mac $mac vlan 20 port vA: $err"
+	send_test "$NS_A" e0 "$MAC_A" "$BCAST"
+	busywait 30000 fdb_on "$MAC_A" 20 vA
+	check_err $? "vA did not learn A in VLAN 20"
+	n=$(fdb_vlan_count vA 20)
+	[ "$n" -eq 2 ]
+	check_err $? "vA has $n FDB entries in VLAN 20, expected 2 (static and learned)"
+
+	# Back to VLAN 10: both entries go, static or not ...
 	xsw_run -n "$NS_SW" port set vA pvid 10
 	check_err "$rc" "xsw port set vA pvid 10: $err"
+	n=$(fdb_vlan_count vA 20)
+	[ "$n" -eq 0 ]
+	check_err $? "vA kept $n FDB entries in VLAN 20, which it left"
+	# ... so a frame to the MAC in VLAN 20 is flooded there, not sent to
+	# vA and dropped.
 	a0=$(port_drop "$NS_SW" vA vlan)
-	t0=$(port_drop "$NS_SW" vT vlan)
-	cap_start a "$NS_A" e0
+	cap_start c "$NS_C" e0
 	check_err $? "tcpdump did not start"
 	send_test "$NS_T" e0 "$MAC_T" "$mac" 0x8100:20
-	send_test "$NS_T" e0 "$MAC_T" "$BCAST" 0x8100:10	# the marker
-	cap_wait a 1 "ether broadcast and ether proto $ETH_TEST"
-	check_err $? "A did not get the marker"
-	cap_stop a
-	n=$(cap_count a "ether dst $mac")
-	[ "$n" -eq 0 ]
-	check_err $? "A got $n frames of VLAN 20"
+	cap_wait c 1 "ether dst $mac and ether proto $ETH_TEST"
+	check_err $? "C (pvid 20) did not get the frame to $mac flooded in VLAN 20"
+	cap_stop c
 	a1=$(port_drop "$NS_SW" vA vlan)
-	t1=$(port_drop "$NS_SW" vT vlan)
-	[ "$a1" -eq $((a0 + 1)) ] && [ "$t1" -eq "$t0" ]
-	check_err $? "vlan drops: vA $a0 -> $a1 (expected +1, on the egress port), vT $t0 -> $t1 (expected +0)"
+	[ "$a1" -eq "$a0" ]
+	check_err $? "vA vlan drops $a0 -> $a1: the frame in VLAN 20 went to vA"
+
+	# A trunk keeps its entries in the VLANs it still carries.
+	xsw_run -n "$NS_SW" fdb add sw0 mac "$mac" vlan 10 port vT &&
+		xsw_run -n "$NS_SW" fdb add sw0 mac "$mac" vlan 20 port vT
+	check_err "$rc" "xsw fdb add sw0 mac $mac vlan 10/20 port vT: $err"
+	xsw_run -n "$NS_SW" port set vT vlans 10
+	check_err "$rc" "xsw port set vT vlans 10: $err"
+	[ -z "$(fdb_get "$NS_SW" sw0 "$mac" 20 .ifname)" ] && fdb_on "$mac" 10 vT
+	check_err $? "vT's entries after leaving VLAN 20: $(xsw_json -n "$NS_SW" fdb show sw0)"
+	xsw_run -n "$NS_SW" port set vT vlans 10,20
+	check_err "$rc" "xsw port set vT vlans 10,20: $err"
 	xsw_run -n "$NS_SW" fdb del sw0 mac "$mac"
 
-	log_test "egress to a port outside the frame's VLAN is dropped there (vlan)"
+	log_test "a port that leaves a VLAN forgets its FDB entries in it"
 }
 
 trunk_native_vlan()
@@ -436,6 +469,37 @@ qinq_is_payload()
 	check_err $? "vA vlan drops $v0 -> $v1: the QinQ frame was taken for a tagged one"
 
 	log_test "a QinQ (802.1ad) frame from an access port passes as payload"
+}
+
+priority_tag_hides_tag()
+{
+	local v0 v1 n
+
+	RET=0
+	# vT's native VLAN is A's: what A sends leaves vT untagged.  A frame
+	# with a priority tag and a tag for VLAN 20 behind it would leave
+	# with only the second tag, in VLAN 20, which A cannot reach.
+	xsw_run -n "$NS_SW" port set vT native 10
+	check_err "$rc" "xsw port set vT native 10: $err"
+	v0=$(port_drop "$NS_SW" vA vlan)
+	cap_start t "$NS_T" e0
+	check_err $? "tcpdump did not start"
+	send_test "$NS_A" e0 "$MAC_A" "$BCAST" 0x8100:0 0x8100:20
+	send_test "$NS_A" e0 "$MAC_A" "$BCAST"		# the marker
+	# (Not "not vlan and ...": after "vlan" libpcap reads 4 bytes on.)
+	cap_wait t 1 "ether proto $ETH_TEST"
+	check_err $? "T did not get A's untagged marker in its native VLAN"
+	cap_stop t
+	n=$(cap_count t "vlan")
+	[ "$n" -eq 0 ]
+	check_err $? "T got $n tagged frames from access port A (VLAN hopping)"
+	v1=$(port_drop "$NS_SW" vA vlan)
+	[ "$v1" -eq $((v0 + 1)) ]
+	check_err $? "vA vlan drops $v0 -> $v1, expected +1"
+	xsw_run -n "$NS_SW" port set vT native none
+	check_err "$rc" "xsw port set vT native none: $err"
+
+	log_test "a priority tag that hides a second tag is dropped (vlan)"
 }
 
 host_port_vlan()

@@ -185,7 +185,7 @@ refused()
 
 config_refusals()
 {
-	local before after
+	local before after last gen
 
 	contoso_fabrikam
 	check_err $? "the Contoso/Fabrikam configuration failed"
@@ -214,6 +214,12 @@ config_refusals()
 		port set v1 vsid 5001 ca 10.1.2.5
 	refused "ca is the virtual subnet's gateway" \
 		map add vsid 5001 ca 10.1.1.1 mac 02:00:00:00:00:01 pa 192.168.2.20
+	refused "ca is a prefix's network or broadcast address" \
+		map add vsid 5001 ca 10.1.1.0 mac 02:00:00:00:00:01 pa 192.168.2.20
+	refused "ca is a prefix's network or broadcast address" \
+		map add vsid 5001 ca 10.1.1.255 mac 02:00:00:00:00:01 pa 192.168.2.20
+	refused "ca is a prefix's network or broadcast address" \
+		port set v1 vsid 5001 ca 10.1.1.255
 	refused "the host does not own this pa" pa add sw0 192.168.1.99
 	refused "the host does not own this pa" pa add sw0 2001:db8:ff::99
 	refused "the switch already has this pa" pa add sw0 192.168.1.10
@@ -238,6 +244,23 @@ config_refusals()
 	after=$(snapshot)
 	[ "$before" = "$after" ]
 	check_err $? "a refused command changed the state"
+	# Nor the generation a host agent watches: the next change is the
+	# one after the last that was made.
+	last=$(jq -s '[.[][] | .gen] | max' <<<"$after")
+	x vnet add Woodgrove rdid 3
+	check_err $? "vnet add Woodgrove failed"
+	gen=$(xj '.[0].gen' vnet show Woodgrove)
+	[ "$gen" = $((last + 1)) ]
+	check_err $? "the change after the refusals has generation $gen, want $((last + 1))"
+
+	# A /31's two addresses are hosts' (the first is its gateway), as a
+	# /32's one is.
+	x vsubnet add 5003 vnet Contoso prefix 10.2.0.0/31 &&
+		x map add vsid 5003 ca 10.2.0.1 mac 02:00:00:00:00:03 pa 192.168.2.20
+	check_err $? "the second address of a /31 is refused as a ca"
+	x vsubnet add 5004 vnet Contoso prefix 10.2.0.8/32 &&
+		x map add vsid 5004 ca 10.2.0.8 mac 02:00:00:00:00:04 pa 192.168.2.20
+	check_err $? "the address of a /32 is refused as a ca"
 	unconfigure
 	log_test "every refusal names the problem and changes nothing"
 }

@@ -281,6 +281,8 @@ vnet_unknown_unicast()
 
 vnet_spoofed_ca()
 {
+	local n tags
+
 	ip -n "$NS_A1" addr add 10.1.1.98/24 dev e1
 	ip netns exec "$NS_A1" ping -q -c 3 -i 0.2 -W 1 -I 10.1.1.98 10.1.1.12 >/dev/null
 	check_fail $? "a ping from an address not the port's CA got a reply"
@@ -289,6 +291,17 @@ vnet_spoofed_ca()
 	ip -n "$NS_A1" addr del 10.1.1.98/24 dev e1
 	ping_ok "$NS_A1" 10.1.1.12
 	check_err $? "its CA no longer gets through"
+	# Nor behind a tag the receiver takes off: 802.1ad, and 802.1ad
+	# with an 802.1Q tag inside.
+	n=$(drops v1 vnet-spoofed-ca)
+	for tags in "0x88a8:100" "0x88a8:100 --tag 0x8100:5"; do
+		# shellcheck disable=SC2086  # the tags are words
+		ip netns exec "$NS_A1" python3 -I -S "$(dirname "$0")/lib/sendframe.py" \
+			e1 --src "$MAC_A1" --dst "$MAC_A2" --tag $tags \
+			udp4 10.1.1.98 10.1.1.12 4000 4000
+	done
+	drops_reach $((n + 2)) drops v1 vnet-spoofed-ca
+	check_err $? "vnet-spoofed-ca on v1 after two tagged frames: $(drops v1 vnet-spoofed-ca), want $((n + 2))"
 	log_test "a VSID port sending from another address is dropped as vnet-spoofed-ca"
 }
 
