@@ -18,6 +18,7 @@
  */
 
 #include <linux/percpu.h>
+#include <net/dst_metadata.h>
 
 #include "vnet.h"
 
@@ -176,30 +177,45 @@ bool xsw_vsubnet_has_pa(struct xsw_vnet_store *s,
 	return rhashtable_lookup(&s->pa_refs, &key, pa_refs_params);
 }
 
-static int pa_ref_get(struct xsw_vnet_store *s, struct xsw_vsubnet *vs,
-		      const struct in6_addr *pa)
+static struct xsw_vpa_ref *pa_ref_get(struct xsw_vnet_store *s,
+				      struct xsw_vsubnet *vs,
+				      const struct in6_addr *pa)
 {
 	struct xsw_vpa_ref *ref = pa_ref_find(s, vs, pa);
 	int err;
 
 	if (ref) {
 		ref->refs++;
-		return 0;
+		return ref;
 	}
 	ref = kzalloc(sizeof(*ref), GFP_KERNEL_ACCOUNT);
 	if (!ref)
-		return -ENOMEM;
+		return ERR_PTR(-ENOMEM);
 	ref->key.vsid = vs->vsid;
 	ref->key.pa = *pa;
 	ref->refs = 1;
 	err = rhashtable_insert_fast(&s->pa_refs, &ref->hnode, pa_refs_params);
 	if (err) {
 		kfree(ref);
-		return err;
+		return ERR_PTR(err);
 	}
 	list_add_tail_rcu(&ref->node, &vs->pas);
 	vs->num_pas++;
-	return 0;
+	return ref;
+}
+
+/*
+ * After a grace period no frame can reach the ref, so none can install
+ * another outer header in it: the last one is released with it.
+ */
+static void pa_ref_free_rcu(struct rcu_head *head)
+{
+	struct xsw_vpa_ref *ref = container_of(head, struct xsw_vpa_ref, rcu);
+	struct metadata_dst *md = rcu_dereference_protected(ref->tun_dst, 1);
+
+	if (md)
+		dst_release(&md->dst);
+	kfree(ref);
 }
 
 static void pa_ref_put(struct xsw_vnet_store *s, struct xsw_vsubnet *vs,
@@ -212,7 +228,7 @@ static void pa_ref_put(struct xsw_vnet_store *s, struct xsw_vsubnet *vs,
 	rhashtable_remove_fast(&s->pa_refs, &ref->hnode, pa_refs_params);
 	list_del_rcu(&ref->node);
 	vs->num_pas--;
-	kfree_rcu(ref, rcu);
+	call_rcu(&ref->rcu, pa_ref_free_rcu);
 }
 
 /**
@@ -242,30 +258,33 @@ int xsw_vmap_insert(struct xsw_vnet_store *s, struct xsw_vsubnet *vs,
 	err = vmap_hits_attach(s, m);
 	if (err)
 		goto err_id;
+	/* Set before the mapping is published: the data path follows them. */
+	m->vs = vs;
+	m->ref = pa_ref_get(s, vs, &m->pa);
+	if (IS_ERR(m->ref)) {
+		err = PTR_ERR(m->ref);
+		goto err_id;
+	}
 	err = rhashtable_lookup_insert_fast(&s->by_ca, &m->ca_node,
 					    by_ca_params);
 	if (err) {
 		if (err == -EEXIST)
 			NL_SET_ERR_MSG(extack,
 				       "the routing domain has a mapping for this ca");
-		goto err_id;
+		goto err_ref;
 	}
 	err = rhltable_insert(&s->by_mac, &m->mac_node, by_mac_params);
 	if (err)
 		goto err_ca;
-	err = pa_ref_get(s, vs, &m->pa);
-	if (err)
-		goto err_mac;
-	m->vs = vs;
 	m->gen = xsw_vnet_gen_next(s);
 	vs->num_maps++;
 	s->num_maps++;
 	return 0;
 
-err_mac:
-	rhltable_remove(&s->by_mac, &m->mac_node, by_mac_params);
 err_ca:
 	rhashtable_remove_fast(&s->by_ca, &m->ca_node, by_ca_params);
+err_ref:
+	pa_ref_put(s, vs, &m->pa);
 err_id:
 	xa_erase(&s->maps, m->id);
 	return err;

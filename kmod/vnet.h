@@ -104,6 +104,12 @@ struct xsw_vnet {
  * @hnode: in the store's @pa_refs, where a new mapping finds it
  * @key: (VSID, PA); the address is @key.pa
  * @refs: mappings of the VSID that point at it (RTNL)
+ * @tun_dst: the outer header of this VSID's frames to @key.pa, as the
+ *	tunnel devices take it, with its per-CPU route cache; made by the
+ *	first frame and remade when the switch's PA or vxlan port changes
+ *	(vnet_tx.c).  Holds a reference on the metadata_dst (RCU readers,
+ *	replaced with xchg() by the data path; released after a grace period
+ *	once the ref is unpublished)
  * @rcu: frees it
  */
 struct xsw_vpa_ref {
@@ -114,6 +120,7 @@ struct xsw_vpa_ref {
 		struct in6_addr pa;
 	} key;
 	unsigned int refs;
+	struct metadata_dst __rcu *tun_dst;
 	struct rcu_head rcu;
 };
 
@@ -217,6 +224,8 @@ struct xsw_vmap_pcpu {
  * @kca: (RDID, CA), the key of @ca_node
  * @kmac: (VSID, MAC), the key of @mac_node
  * @pa: where the CA lives: a local PA for a local VM, else a remote one
+ * @ref: (VSID, @pa)'s entry of the vsubnet's PAs, which this mapping
+ *	holds: where frames sent by it find their outer header
  * @vs: its virtual subnet (RTNL; the mapping goes with it)
  * @id: its index in the store's @maps
  * @gen: the store's generation at creation
@@ -230,6 +239,7 @@ struct xsw_vmap {
 	struct xsw_vmap_key_ca kca;
 	struct xsw_vmap_key_mac kmac;
 	struct in6_addr pa;
+	struct xsw_vpa_ref *ref;
 	struct xsw_vsubnet *vs;
 	u32 id;
 	u64 gen;
