@@ -61,6 +61,7 @@ MAP_BYTES=null
 # so a run without it reports no extras.  xswitch-acl-N are defined below.
 PATHS=(baseline bridge flower ovs xswitch xswitch-3ext
 	xswitch-acl-0 xswitch-acl-10 xswitch-acl-100 xswitch-acl-1000 xswitch-acl-10000
+	bridge-vxlan xswitch-vxlan bridge-vxlan-rx xswitch-vxlan-rx
 	map-load)
 
 # Every module any path needs, loaded before anything is measured so the
@@ -268,6 +269,154 @@ for n in "${ACL_SIZES[@]}"; do
 done
 unset n
 
+# Network virtualisation, VXLAN (VNI 5001), beside the Linux bridge with a
+# vxlan port and a static FDB entry.  The sink is then another host: a
+# namespace ($SINK_NS, see sink_exec) that owns the remote PA.
+#
+#   xswitch-vxlan, bridge-vxlan (encapsulation):
+#     pktgen -> a0 ==veth== a1 [VSID port] -> switch -> vxlan -> routed
+#       out of b1 (PA1, not a switch port) ==veth== b0 (PA2, in $SINK_NS)
+#       -> UDP 4789, no socket: the outer packet is the sink's frame
+#   xswitch-vxlan-rx, bridge-vxlan-rx (decapsulation):
+#     pktgen -> a0 (a Linux vxlan device, PA2 on a1) ==veth== u1 (PA1, in
+#       $SINK_NS) -> vxlan -> switch -> b1 [VSID port] ==veth== b0 -> sink,
+#       all in $SINK_NS; the sender's encapsulation is the same for both
+#       and so cancels out of the comparison.
+VNI=5001
+PA1=10.201.0.1
+PA2=10.201.0.2
+SINK_NS=
+
+sink_exec() {  # sink_exec CMD...: run CMD where the sink is
+	if [ -n "$SINK_NS" ]; then
+		ip netns exec "$SINK_NS" "$@"
+	else
+		"$@"
+	fi
+}
+
+# The sink's namespace, quiet as prepare_kernel makes the root one.
+sink_ns_add() {
+	ip netns add "$SINK_NS"
+	sink_exec sysctl -qw net.ipv6.conf.all.disable_ipv6=1 \
+		net.ipv6.conf.default.disable_ipv6=1 \
+		net.ipv4.icmp_msgs_per_sec=0 net.ipv4.icmp_msgs_burst=0 \
+		net.ipv4.conf.all.rp_filter=0 net.ipv4.conf.default.rp_filter=0
+	ip -n "$SINK_NS" link set lo up
+}
+
+topo_vxlan_tx() {  # a0 -- a1 [switch]; b1 PA1 -- b0 PA2 in $SINK_NS
+	veth_pair a0 "$SRC_MAC" a1 "$A1_MAC"
+	sink_ns_add
+	veth_pair b1 "$B1_MAC" b0 "$SINK_MAC"
+	ip link set b0 netns "$SINK_NS"
+	ip addr add "$PA1/24" dev b1
+	ip -n "$SINK_NS" addr add "$PA2/24" dev b0
+	ip -n "$SINK_NS" link set b0 up
+	ip link set b1 up
+	ip link set a1 up
+	ip link set a0 up
+	# No ARP for the remote PA in a measurement.
+	ip neigh replace "$PA2" lladdr "$SINK_MAC" dev b1 nud permanent
+}
+
+topo_vxlan_down() {
+	[ -n "$SINK_NS" ] && ip netns del "$SINK_NS" 2>/dev/null
+	topo_down
+}
+
+setup_xswitch_vxlan() {
+	lsmod | grep -q '^xswitch ' || modprobe xswitch
+	topo_vxlan_tx
+	ip link add sw0 type xswitch
+	ip link set dev a1 master sw0
+	ip link set sw0 up
+	xsw vnet add bench rdid 1
+	xsw vsubnet add "$VNI" vnet bench prefix 10.200.0.0/24 gateway 10.200.0.254
+	xsw pa add sw0 "$PA1"
+	xsw port set a1 vsid "$VNI" ca "$SRC_IP"
+	xsw port set a1 mac-spoofing on
+	xsw map add vsid "$VNI" ca "$SRC_IP" mac "$SRC_MAC" pa "$PA1"
+	xsw map add vsid "$VNI" ca "$SINK_IP" mac "$SINK_MAC" pa "$PA2"
+}
+teardown_xswitch_vxlan() {
+	[ -e /sys/class/net/sw0 ] && ip link del sw0
+	if xsw vnet show bench >/dev/null 2>&1; then
+		xsw map flush vsid "$VNI"
+		xsw vsubnet del "$VNI"
+		xsw vnet del bench
+	fi
+	topo_vxlan_down
+}
+
+setup_bridge_vxlan() {
+	topo_vxlan_tx
+	ip link add br0 type bridge stp_state 0
+	ip link add vx0 type vxlan id "$VNI" dstport 4789 local "$PA1" nolearning
+	ip link set a1 master br0
+	ip link set vx0 master br0
+	ip link set vx0 up
+	ip link set br0 up
+	bridge fdb append "$SINK_MAC" dev vx0 dst "$PA2"
+}
+teardown_bridge_vxlan() {
+	[ -e /sys/class/net/br0 ] && ip link del br0
+	[ -e /sys/class/net/vx0 ] && ip link del vx0
+	topo_vxlan_down
+}
+
+# a0: a Linux vxlan device aimed at PA1 over a1 ==veth== u1 (in $SINK_NS);
+# b1 ==veth== b0 (the sink), both in $SINK_NS
+topo_vxlan_rx() {
+	sink_ns_add
+	veth_pair a1 "$A1_MAC" u1 02:00:00:00:00:c1
+	ip link set u1 netns "$SINK_NS"
+	ip addr add "$PA2/24" dev a1
+	ip -n "$SINK_NS" addr add "$PA1/24" dev u1
+	ip -n "$SINK_NS" link set u1 up
+	ip link set a1 up
+	ip neigh replace "$PA1" lladdr 02:00:00:00:00:c1 dev a1 nud permanent
+	ip link add a0 address "$SRC_MAC" type vxlan id "$VNI" dstport 4789 \
+		local "$PA2" remote "$PA1" nolearning
+	ip link set a0 up
+	veth_pair b1 "$B1_MAC" b0 "$SINK_MAC"
+	ip link set b1 netns "$SINK_NS"
+	ip link set b0 netns "$SINK_NS"
+	ip -n "$SINK_NS" addr add "$SINK_IP/24" dev b0
+	ip -n "$SINK_NS" link set b0 up
+	ip -n "$SINK_NS" link set b1 up
+}
+
+setup_xswitch_vxlan_rx() {
+	lsmod | grep -q '^xswitch ' || modprobe xswitch
+	topo_vxlan_rx
+	local x="xsw -n $SINK_NS"
+	ip -n "$SINK_NS" link add sw0 type xswitch
+	ip -n "$SINK_NS" link set dev b1 master sw0
+	ip -n "$SINK_NS" link set sw0 up
+	$x vnet add bench rdid 1
+	$x vsubnet add "$VNI" vnet bench prefix 10.200.0.0/24 gateway 10.200.0.254
+	$x pa add sw0 "$PA1"
+	$x port set b1 vsid "$VNI" ca "$SINK_IP"
+	$x map add vsid "$VNI" ca "$SRC_IP" mac "$SRC_MAC" pa "$PA2"
+	$x map add vsid "$VNI" ca "$SINK_IP" mac "$SINK_MAC" pa "$PA1"
+	$x fdb add sw0 mac "$SINK_MAC" port b1
+}
+teardown_xswitch_vxlan_rx() { topo_vxlan_down; }
+
+setup_bridge_vxlan_rx() {
+	topo_vxlan_rx
+	local n="ip -n $SINK_NS"
+	$n link add br0 type bridge stp_state 0
+	$n link add vx0 type vxlan id "$VNI" dstport 4789 local "$PA1" nolearning
+	$n link set vx0 master br0
+	$n link set b1 master br0
+	$n link set vx0 up
+	$n link set br0 up
+	bridge -n "$SINK_NS" fdb add "$SINK_MAC" dev b1 master static
+}
+teardown_bridge_vxlan_rx() { topo_vxlan_down; }
+
 # xswitch modes build on setup_xswitch, as xswitch-3ext and xswitch-acl-N
 # above do, e.g. (add "xswitch-isolated" to PATHS to run it):
 #
@@ -368,7 +517,7 @@ pktgen_setup() {  # on a0; frames to the sink's MAC and IP
 	done
 }
 
-stat_b0() { echo "$(</sys/class/net/b0/statistics/rx_packets)"; }
+stat_b0() { sink_exec cat /sys/class/net/b0/statistics/rx_packets; }
 # Frames dropped because a CPU's input backlog was full (netdev_max_backlog).
 backlog_drops() {
 	local n=0 _ d
@@ -376,7 +525,7 @@ backlog_drops() {
 	echo $n
 }
 snmp() {  # snmp Udp NoPorts: a counter from /proc/net/snmp
-	awk -v t="$1:" -v f="$2" '$1 == t && !h { for (i = 2; i <= NF; i++) n[$i] = i; h = 1; next }
+	sink_exec awk -v t="$1:" -v f="$2" '$1 == t && !h { for (i = 2; i <= NF; i++) n[$i] = i; h = 1; next }
 		$1 == t { print $n[f] }' /proc/net/snmp
 }
 udp_noports() { snmp Udp NoPorts; }
@@ -449,11 +598,14 @@ errmsg() {  # the last lines of FILE, on one line
 measure_once() {
 	local p=$1 fn=$2 err=$TMP/err rc=0 out mods
 	: >"$err"
+	# Not "( ... ) || rc=1": set -e is ignored in a subshell on the left
+	# of ||, so a failed step would not fail the setup.
 	(
 		set -eE
 		trap 'echo "failed ($?): $BASH_COMMAND" >&2' ERR
 		"setup_$fn"
-	) 2>"$err" || rc=1
+	) 2>"$err"
+	[ $? = 0 ] || rc=1
 	if [ $rc = 0 ]; then
 		pktgen_setup 2>"$err" || rc=1
 	fi
@@ -498,6 +650,10 @@ measure_once() {
 run_path() {
 	local p=$1 fn=${1//-/_} rc i out ipp retries=$RETRIES
 	local -a reps=()
+
+	# The VXLAN paths' sink is another host (see topo_vxlan_tx).
+	SINK_NS=
+	[[ "$p" == *vxlan* ]] && SINK_NS=xsbench-sink
 
 	if ! declare -F "setup_$fn" >/dev/null || ! declare -F "teardown_$fn" >/dev/null; then
 		record_error "$p" "no setup_$fn/teardown_$fn in $(basename "$0")"
@@ -590,10 +746,11 @@ write_json() {
 		(.baseline.instr_per_pkt // null) as $b
 		| (if $b != null and (.bridge.instr_per_pkt // null) != null
 		   then .bridge.instr_per_pkt - $b else null end) as $bx
+		| . as $all
 		| {
 			paths: with_entries(
 				if .key == "baseline" or (.value | has("error")) then .
-				else .value = {
+				else .value = ({
 					instr_per_pkt: .value.instr_per_pkt,
 					extra_instr_per_pkt:
 						(if $b != null then .value.instr_per_pkt - $b | r1 else null end),
@@ -601,7 +758,14 @@ write_json() {
 						(if $bx != null and $bx > 0
 						 then (.value.instr_per_pkt - $b) / $bx | r3 else null end),
 					repeats: .value.repeats
-				} end),
+				} + (
+					# xswitch-vxlan[-rx] beside bridge-vxlan[-rx]
+					(.key | sub("^xswitch-"; "bridge-")) as $peer
+					| ($all[$peer].instr_per_pkt // null) as $px
+					| if (.key | startswith("xswitch-vxlan")) and $b != null and $px != null and $px > $b
+					  then {ratio_to_linux: ((.value.instr_per_pkt - $b) / ($px - $b) | r3),
+						linux_path: $peer}
+					  else {} end)) end),
 			kernel: $k,
 			count: $c,
 			map_load_100k_guest_s: $ml,
@@ -657,6 +821,7 @@ for p in "${run[@]}"; do
 	write_json
 done
 rm -f "$STATE"
+SINK_NS=
 icmp=$(($(snmp Icmp OutMsgs) - icmp0))
 [ "$icmp" = 0 ] || log "WARNING: the sink sent $icmp ICMP messages; the paths' costs include them"
 log "wrote $OUT"

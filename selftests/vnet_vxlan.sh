@@ -46,6 +46,7 @@ ALL_TESTS="
 	vxlan_unknown_vni
 	vxlan_unknown_pa
 	vxlan_ipv6_underlay
+	vxlan_mtu
 	vxlan_tunnel_lifecycle
 "
 # shellcheck source=lib.sh source-path=SCRIPTDIR
@@ -335,6 +336,51 @@ vxlan_ipv6_underlay()
 	ping_ok "$NS_W2" 10.1.1.11
 	check_err $? "Woodgrove VM2 cannot ping its VM1 back over IPv6 PAs"
 	log_test "VXLAN over IPv6 PAs, routed, with Linux's vxlan"
+}
+
+# big NS ADDR: one full-size IPv4 packet (1500 bytes, DF set, as a VM's
+# path MTU discovery sends) gets its reply, within 30 s
+big()
+{
+	busywait 30000 ip netns exec "$1" ping -q -c 1 -W 2 -M do -s 1472 "$2" \
+		>/dev/null
+}
+
+# tun_tx_errors: the tunnel device's tx errors
+tun_tx_errors()
+{
+	ip -n "$NS1" -j -s link show "$TUN" | jq '.[0].stats64.tx.errors'
+}
+
+vxlan_mtu()
+{
+	local dev
+
+	# IPv4 PAs: the outer packet goes without DF and is fragmented.
+	big "$NS_A1" 10.1.1.12
+	check_err $? "a 1500-byte packet from Contoso VM1 does not cross the 1500-byte underlay"
+
+	# IPv6 PAs: IPv6 routers do not fragment, and the host does not
+	# fragment a tunnel's packets: the frame is lost, counted in the
+	# tunnel device's tx errors, until the underlay carries 70 bytes more.
+	ip netns exec "$NS_W1" ping -q -c 1 -W 2 -M do -s 1472 10.1.1.12 >/dev/null
+	check_fail $? "a 1500-byte packet crossed a 1500-byte IPv6 underlay"
+	drops_reach 1 tun_tx_errors
+	check_err $? "the lost frame is not counted in $TUN's tx errors: $(tun_tx_errors)"
+	for dev in "$NS_R ra" "$NS_R rb" "$NS1 u1" "$NS2 u2"; do
+		# shellcheck disable=SC2086  # "NS DEV"
+		set -- $dev
+		ip -n "$1" link set "$2" mtu 1570 || break
+	done
+	check_err $? "cannot raise the underlay's MTU"
+	big "$NS_W1" 10.1.1.12
+	check_err $? "a 1500-byte packet does not cross a 1570-byte IPv6 underlay"
+	for dev in "$NS1 u1" "$NS2 u2" "$NS_R ra" "$NS_R rb"; do
+		# shellcheck disable=SC2086
+		set -- $dev
+		ip -n "$1" link set "$2" mtu 1500
+	done
+	log_test "full-size frames: fragmented over IPv4 PAs; over IPv6 PAs counted until the underlay has 70 bytes more"
 }
 
 vxlan_tunnel_lifecycle()
