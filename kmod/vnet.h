@@ -180,6 +180,18 @@ struct xsw_vport {
 	struct in6_addr cas[];
 };
 
+/* Is @addr one of @vp's CAs?  Context: RCU or RTNL. */
+static inline bool xsw_vport_has_ca(const struct xsw_vport *vp,
+				    const struct in6_addr *addr)
+{
+	unsigned int i;
+
+	for (i = 0; i < vp->n_cas; i++)
+		if (ipv6_addr_equal(&vp->cas[i], addr))
+			return true;
+	return false;
+}
+
 struct xsw_vmap_key_ca {
 	u32 rdid;
 	struct in6_addr ca;
@@ -351,6 +363,41 @@ int xsw_vnet_guard(const struct xsw_vport *vp, struct sk_buff *skb);
 struct xsw_port *xsw_vnet_fwd(const struct xsw_fwd_ctx *ctx,
 			      struct xsw_port *dst, const u8 *mac);
 void xsw_vnet_tx(const struct xsw_fwd_ctx *ctx, struct sk_buff *skb);
+
+/**
+ * struct xsw_nd_req - an ARP request or neighbour solicitation to answer
+ * @target: the address asked for (IPv4-mapped for ARP)
+ * @sender: the asker's address, where the answer goes: the ARP sender
+ *	(IPv4-mapped) or the solicitation's source
+ * @eth_src: the request's Ethernet source, the answer's destination
+ * @sha: ARP only: the sender hardware address, the answer's target
+ * @arp: an ARP request, else a neighbour solicitation
+ */
+struct xsw_nd_req {
+	struct in6_addr target;
+	struct in6_addr sender;
+	u8 eth_src[ETH_ALEN] __aligned(2);
+	u8 sha[ETH_ALEN];
+	bool arp;
+};
+
+/* vnet_nd.c: the ARP and neighbour discovery responder */
+int xsw_vnet_nd_parse(struct sk_buff *skb, struct xsw_nd_req *req);
+struct sk_buff *xsw_vnet_nd_build(const struct xsw_nd_req *req,
+				  const u8 *mac, bool router);
+int xsw_vnet_nd(const struct xsw_port *src, const struct xsw_vport *vp,
+		struct sk_buff *skb, struct sk_buff **reply);
+
+/*
+ * Might @skb be a question for the responder?  ARP and IPv6 only: every
+ * other frame of a VSID port pays these two compares and nothing more.
+ */
+static inline bool xsw_vnet_nd_proto(const struct sk_buff *skb)
+{
+	__be16 proto = ((const struct ethhdr *)skb->data)->h_proto;
+
+	return proto == htons(ETH_P_ARP) || proto == htons(ETH_P_IPV6);
+}
 
 /* forward.c: a decapsulated frame of @vsid enters @sw on its tunnel port */
 void xsw_vnet_rx(struct xsw_switch *sw, u32 vsid, struct sk_buff *skb);

@@ -33,24 +33,12 @@
 
 #include "vnet.h"
 
-/* Is @addr one of @vp's CAs? */
-static bool vport_has_ca(const struct xsw_vport *vp,
-			 const struct in6_addr *addr)
-{
-	unsigned int i;
-
-	for (i = 0; i < vp->n_cas; i++)
-		if (ipv6_addr_equal(&vp->cas[i], addr))
-			return true;
-	return false;
-}
-
 static bool vport_has_ca4(const struct xsw_vport *vp, __be32 addr)
 {
 	struct in6_addr a;
 
 	ipv6_addr_set_v4mapped(addr, &a);
-	return vport_has_ca(vp, &a);
+	return xsw_vport_has_ca(vp, &a);
 }
 
 /* The sender address of an Ethernet/IPv4 ARP packet at @off, or -1. */
@@ -110,7 +98,7 @@ int xsw_vnet_guard(const struct xsw_vport *vp, struct sk_buff *skb)
 		/* IPv4 CAs are kept IPv4-mapped: such a source is not one. */
 		if (ipv6_addr_v4mapped(&ip6->saddr))
 			return XSW_DROP_VNET_SPOOFED_CA;
-		return vport_has_ca(vp, &ip6->saddr) ? -1 :
+		return xsw_vport_has_ca(vp, &ip6->saddr) ? -1 :
 		       XSW_DROP_VNET_SPOOFED_CA;
 	case htons(ETH_P_ARP):
 		if (arp_sender(skb, ETH_HLEN, &sip))
