@@ -306,39 +306,48 @@ static __always_inline void builtin_fill(struct xsw_fwd_ctx *ctx,
 }
 
 /*
- * The ARP/ND responder (vnet_nd.c), in place of egress for a frame from a
- * VSID port.  Returns true when it consumed @skb: answered, the reply sent
- * out of the asking port through that port's egress with no source port
- * (the request already met ingress), or dropped.  Out of line: the reply's
- * context and ACL key stay off the stack of every other frame.
+ * The ARP/ND responder's answer to @req's frame, out of the asking port
+ * through its egress, with no source port: the request already met
+ * ingress.
  */
-static noinline bool nd_respond(const struct xsw_fwd_ctx *req,
-				const struct xsw_vport *vp,
-				struct sk_buff *skb)
+static noinline void nd_reply(const struct xsw_fwd_ctx *req,
+			      struct sk_buff *reply)
 {
-	struct xsw_port *port = req->src;
 	struct xsw_fwd_ctx ctx = {
 		.vlan = req->vlan,
 		.pipe = req->pipe,
 		.vsid = req->vsid,
 	};
 	struct xsw_acl_frame af;
+
+	af.extracted = false;
+	if (unlikely(!port_up(req->src)))
+		xsw_drop(req->src, XSW_DROP_LINK_DOWN, reply);
+	else
+		transmit(&ctx, &af, req->src, reply);
+}
+
+/*
+ * The ARP/ND responder (vnet_nd.c), in place of egress for an ARP or
+ * ICMPv6 frame from a VSID port.  Returns true when it consumed @skb:
+ * answered or dropped.  Out of line: other frames never pay for it.
+ */
+static noinline bool nd_respond(const struct xsw_fwd_ctx *req,
+				const struct xsw_vport *vp,
+				struct sk_buff *skb)
+{
 	struct sk_buff *reply;
 	int reason;
 
-	reason = xsw_vnet_nd(port, vp, skb, &reply);
+	reason = xsw_vnet_nd(req->src, vp, skb, &reply);
 	if (reason >= 0) {
-		xsw_drop(port, reason, skb);
+		xsw_drop(req->src, reason, skb);
 		return true;
 	}
 	if (!reply)
 		return false;
 	consume_skb(skb);
-	af.extracted = false;
-	if (unlikely(!port_up(port)))
-		xsw_drop(port, XSW_DROP_LINK_DOWN, reply);
-	else
-		transmit(&ctx, &af, port, reply);
+	nd_reply(req, reply);
 	return true;
 }
 
@@ -430,7 +439,7 @@ static __always_inline void ingress(struct xsw_port *src, struct sk_buff *skb,
 		return;
 	}
 	/* Not for the tunnel port (no vport) nor injected frames. */
-	if (unlikely(vp) && !origin && xsw_vnet_nd_proto(skb) &&
+	if (unlikely(vp) && !origin && xsw_vnet_nd_wanted(skb) &&
 	    nd_respond(&ctx, vp, skb))
 		return;
 	egress(&ctx, &af, pol->isolated, skb);

@@ -389,14 +389,22 @@ int xsw_vnet_nd(const struct xsw_port *src, const struct xsw_vport *vp,
 		struct sk_buff *skb, struct sk_buff **reply);
 
 /*
- * Might @skb be a question for the responder?  ARP and IPv6 only: every
- * other frame of a VSID port pays these two compares and nothing more.
+ * Might @skb be a question for the responder: ARP, or ICMPv6?  Frames of a
+ * VSID port other than ARP and IPv6 pay two EtherType compares here, IPv6
+ * other than ICMPv6 a look at the next header, which the address guard
+ * pulled (an extension may have replaced the frame since: then ask).
  */
-static inline bool xsw_vnet_nd_proto(const struct sk_buff *skb)
+static inline bool xsw_vnet_nd_wanted(const struct sk_buff *skb)
 {
-	__be16 proto = ((const struct ethhdr *)skb->data)->h_proto;
+	const struct ethhdr *eth = (const struct ethhdr *)skb->data;
+	const struct ipv6hdr *ip6 = (const struct ipv6hdr *)(eth + 1);
 
-	return proto == htons(ETH_P_ARP) || proto == htons(ETH_P_IPV6);
+	if (eth->h_proto == htons(ETH_P_ARP))
+		return true;
+	if (eth->h_proto != htons(ETH_P_IPV6))
+		return false;
+	return skb_headlen(skb) < ETH_HLEN + sizeof(*ip6) ||
+	       ip6->nexthdr == IPPROTO_ICMPV6;
 }
 
 /* forward.c: a decapsulated frame of @vsid enters @sw on its tunnel port */

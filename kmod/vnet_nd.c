@@ -52,9 +52,9 @@
  * the request's Ethernet source, which port security has checked.
  *
  * Everything runs under RCU with BH disabled; the reply is allocated
- * GFP_ATOMIC; nothing is locked.  Frames other than ARP and IPv6 cost one
- * EtherType test (xsw_vnet_nd_proto()); IPv6 other than ICMPv6 one more
- * load.
+ * GFP_ATOMIC; nothing is locked.  Frames other than ARP and ICMPv6 never
+ * get here: xsw_vnet_nd_wanted() costs them two EtherType compares, and
+ * IPv6 a look at its next header.
  */
 
 #include <linux/etherdevice.h>

@@ -246,7 +246,8 @@ static struct sk_buff *ns_frame(struct kunit *test, const struct ns_case *c)
 				IPPROTO_ICMPV6,
 				csum_partial(ns, len - c->plen_less, 0));
 	if (c->bad_csum)
-		ns->icmph.icmp6_cksum ^= htons(1);
+		ns->icmph.icmp6_cksum =
+			(__force __sum16)((__force u16)ns->icmph.icmp6_cksum ^ 1);
 	return frame(test, htons(ETH_P_IPV6), buf,
 		     sizeof(*ip6) + len - c->cut);
 }
