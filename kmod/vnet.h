@@ -19,6 +19,7 @@
 #define _XSW_VNET_H
 
 #include <linux/etherdevice.h>
+#include <linux/if_arp.h>
 #include <linux/rhashtable.h>
 #include <linux/xarray.h>
 #include <net/ipv6.h>
@@ -258,6 +259,15 @@ static inline bool xsw_vnet_is_router_mac(const u8 *mac)
 	return ether_addr_equal(mac, xsw_vnet_router_mac);
 }
 
+/* An Ethernet/IPv4 ARP packet, as the guard and the responder read it */
+struct xsw_arp_eth {
+	struct arphdr hdr;
+	u8 sha[ETH_ALEN];
+	__be32 sip;
+	u8 tha[ETH_ALEN];
+	__be32 tip;
+} __packed;
+
 /* vnet.c: the store, routing domains, virtual subnets, PAs, ports */
 struct xsw_vnet_store *xsw_vnet_store(const struct net *net);
 int xsw_vnet_store_init(struct xsw_vnet_store *s);
@@ -359,6 +369,7 @@ void xsw_vtun_store_uninit(struct xsw_vnet_store *s);
 struct net_device *xsw_vtun_dev_rcu(const struct xsw_switch *sw);
 
 /* vnet_tx.c: the data path's steps (forward.c calls them) */
+const struct xsw_arp_eth *xsw_vnet_arp(struct sk_buff *skb);
 int xsw_vnet_guard(const struct xsw_vport *vp, struct sk_buff *skb);
 struct xsw_port *xsw_vnet_fwd(const struct xsw_fwd_ctx *ctx,
 			      struct xsw_port *dst, const u8 *mac);

@@ -66,15 +66,6 @@
 
 #include "vnet.h"
 
-/* An Ethernet/IPv4 ARP packet */
-struct nd_arp {
-	struct arphdr hdr;
-	u8 sha[ETH_ALEN];
-	__be32 sip;
-	u8 tha[ETH_ALEN];
-	__be32 tip;
-} __packed;
-
 /* A neighbour advertisement with its target link-layer address option */
 struct nd_na {
 	struct icmp6hdr icmph;
@@ -86,14 +77,9 @@ struct nd_na {
 
 static int arp_parse(struct sk_buff *skb, struct xsw_nd_req *req)
 {
-	const struct nd_arp *arp;
+	const struct xsw_arp_eth *arp = xsw_vnet_arp(skb);
 
-	if (!pskb_may_pull(skb, ETH_HLEN + sizeof(*arp)))
-		return XSW_DROP_VNET_MALFORMED;
-	arp = (const struct nd_arp *)(skb->data + ETH_HLEN);
-	if (arp->hdr.ar_hrd != htons(ARPHRD_ETHER) ||
-	    arp->hdr.ar_pro != htons(ETH_P_IP) ||
-	    arp->hdr.ar_hln != ETH_ALEN || arp->hdr.ar_pln != 4)
+	if (!arp)
 		return XSW_DROP_VNET_MALFORMED;
 	/* Replies, probes and gratuitous ARP announce; nobody asks. */
 	if (arp->hdr.ar_op != htons(ARPOP_REQUEST) || !arp->sip ||
@@ -225,7 +211,7 @@ static struct sk_buff *reply_alloc(const struct xsw_nd_req *req,
 static struct sk_buff *arp_reply(const struct xsw_nd_req *req, const u8 *mac)
 {
 	struct sk_buff *skb;
-	struct nd_arp *arp;
+	struct xsw_arp_eth *arp;
 
 	skb = reply_alloc(req, mac, htons(ETH_P_ARP), sizeof(*arp));
 	if (unlikely(!skb))

@@ -17,12 +17,12 @@
 #include <asm/unaligned.h>
 
 #include "vnet.h"
+#include "vnet_test_util.h"
 
 /* KUNIT_EXPECT_MEMEQ() came after 6.1 */
 #define EXPECT_MAC(test, got, want) \
 	KUNIT_EXPECT_EQ(test, memcmp(got, want, ETH_ALEN), 0)
 
-static const u8 vm_mac[ETH_ALEN] = { 0x02, 0, 0, 0, 0x50, 0x11 };
 static const u8 arp_sha[ETH_ALEN] = { 0x02, 0, 0, 0, 0x50, 0x99 };
 static const u8 mapped_mac[ETH_ALEN] = { 0x02, 0, 0, 0, 0x50, 0x12 };
 
@@ -32,23 +32,6 @@ static struct in6_addr addr6(struct kunit *test, const char *text)
 
 	KUNIT_ASSERT_EQ(test, in6_pton(text, -1, a.s6_addr, -1, NULL), 1);
 	return a;
-}
-
-/* An Ethernet frame of @proto with @len bytes of @payload, freed by KUnit. */
-static struct sk_buff *frame(struct kunit *test, __be16 proto,
-			     const void *payload, unsigned int len)
-{
-	struct sk_buff *skb = alloc_skb(ETH_HLEN + len, GFP_KERNEL);
-	struct ethhdr *eth;
-
-	KUNIT_ASSERT_NOT_NULL(test, skb);
-	eth = skb_put(skb, ETH_HLEN);
-	eth_broadcast_addr(eth->h_dest);
-	ether_addr_copy(eth->h_source, vm_mac);
-	eth->h_proto = proto;
-	skb_put_data(skb, payload, len);
-	skb_reset_mac_header(skb);
-	return skb;
 }
 
 static int parse(struct sk_buff *skb, struct xsw_nd_req *req)
@@ -61,19 +44,11 @@ static int parse(struct sk_buff *skb, struct xsw_nd_req *req)
 
 /* ARP */
 
-struct arp_eth_ip {
-	struct arphdr hdr;
-	u8 sha[ETH_ALEN];
-	__be32 sip;
-	u8 tha[ETH_ALEN];
-	__be32 tip;
-} __packed;
-
 static int parse_arp(struct kunit *test, u16 op, const char *sip,
 		     const char *tip, u16 hrd, unsigned int len,
 		     struct xsw_nd_req *req)
 {
-	struct arp_eth_ip arp = {
+	struct xsw_arp_eth arp = {
 		.hdr = {
 			.ar_hrd = htons(hrd),
 			.ar_pro = htons(ETH_P_IP),
@@ -86,12 +61,12 @@ static int parse_arp(struct kunit *test, u16 op, const char *sip,
 	};
 
 	memcpy(arp.sha, arp_sha, ETH_ALEN);
-	return parse(frame(test, htons(ETH_P_ARP), &arp, len), req);
+	return parse(vnet_test_frame(test, htons(ETH_P_ARP), &arp, len), req);
 }
 
 static void nd_parse_arp(struct kunit *test)
 {
-	unsigned int len = sizeof(struct arp_eth_ip);
+	unsigned int len = sizeof(struct xsw_arp_eth);
 	struct xsw_nd_req req;
 	struct in6_addr a;
 
@@ -132,9 +107,10 @@ static void nd_parse_other(struct kunit *test)
 {
 	static const u8 lldp[16];
 	struct xsw_nd_req req;
+	struct sk_buff *skb;
 
-	KUNIT_EXPECT_EQ(test, parse(frame(test, htons(ETH_P_LLDP), lldp,
-					  sizeof(lldp)), &req), -1);
+	skb = vnet_test_frame(test, htons(ETH_P_LLDP), lldp, sizeof(lldp));
+	KUNIT_EXPECT_EQ(test, parse(skb, &req), -1);
 }
 
 /* Neighbour solicitations */
@@ -248,7 +224,7 @@ static struct sk_buff *ns_frame(struct kunit *test, const struct ns_case *c)
 	if (c->bad_csum)
 		ns->icmph.icmp6_cksum =
 			(__force __sum16)((__force u16)ns->icmph.icmp6_cksum ^ 1);
-	return frame(test, htons(ETH_P_IPV6), buf,
+	return vnet_test_frame(test, htons(ETH_P_IPV6), buf,
 		     sizeof(*ip6) + len - c->cut);
 }
 
@@ -309,7 +285,7 @@ static u16 naive_sum(const u8 *p, unsigned int len, u32 sum)
 static void nd_build_arp(struct kunit *test)
 {
 	struct xsw_nd_req req = { .arp = true };
-	const struct arp_eth_ip *arp;
+	const struct xsw_arp_eth *arp;
 	const struct ethhdr *eth;
 	struct sk_buff *skb;
 
@@ -327,7 +303,7 @@ static void nd_build_arp(struct kunit *test)
 	EXPECT_MAC(test, eth->h_dest, vm_mac);
 	EXPECT_MAC(test, eth->h_source, mapped_mac);
 	KUNIT_EXPECT_EQ(test, eth->h_proto, htons(ETH_P_ARP));
-	arp = (const struct arp_eth_ip *)(eth + 1);
+	arp = (const struct xsw_arp_eth *)(eth + 1);
 	KUNIT_EXPECT_EQ(test, arp->hdr.ar_hrd, htons(ARPHRD_ETHER));
 	KUNIT_EXPECT_EQ(test, arp->hdr.ar_pro, htons(ETH_P_IP));
 	KUNIT_EXPECT_EQ(test, arp->hdr.ar_hln, ETH_ALEN);

@@ -9,6 +9,8 @@
 #   NS_A e1 10.1.1.11, 2001:db8:5::11 (Contoso VM1) -- v1 vsid 5001 --+
 #   NS_C e3 10.1.1.13, no mapping     (Contoso VM3) -- v3 vsid 5001 --+ NS1:
 #   NS_G e6 2001:db8:6::11            (Contoso VM6) -- v6 vsid 5002 --+ sw0
+#   NS_V e8 10.1.1.18, access VLAN 10  (Contoso VM8) -- v8 vsid 5001 --+
+#   NS_T e7.20 10.1.1.17, trunk VLAN 20 (Contoso VM7) -- v7 vsid 5001 -+
 #
 #   NS1 u1 (dummy) 192.168.1.10: the switch's PA
 #
@@ -26,6 +28,7 @@ ALL_TESTS="
 	nd_arp_gateway
 	nd_arp_local_unmapped
 	nd_arp_unmapped
+	nd_arp_vlan
 	nd_ns_mapped
 	nd_ns_gateway
 	nd_ns_unmapped
@@ -34,6 +37,8 @@ ALL_TESTS="
 "
 # shellcheck source=lib.sh source-path=SCRIPTDIR
 source "$(dirname "$0")/lib.sh"
+# shellcheck source=lib/vnet.sh source-path=SCRIPTDIR
+source "$(dirname "$0")/lib/vnet.sh"
 
 PA1=192.168.1.10
 PA2=192.168.2.20
@@ -41,27 +46,10 @@ MAC_A=02:00:00:00:50:11
 MAC_A2=02:00:00:00:50:12
 MAC_C=02:00:00:00:50:13
 MAC_G=02:00:00:00:50:16
+MAC_T=02:00:00:00:50:17
+MAC_V=02:00:00:00:50:18
 ROUTER_MAC=02:15:5d:ff:ff:fe
 SENDFRAME="$(dirname "$0")/lib/sendframe.py"
-
-x()
-{
-	"$XSW" -n "$NS1" "$@"
-}
-
-# drops PORT REASON: a port's drop counter
-drops()
-{
-	xsw_jq -n "$NS1" ".[0].stats.drops[\"$2\"]" -s port show "$1"
-}
-
-# drops_reach WANT CMD...: wait (10 s) until CMD prints a number >= WANT
-drops_reach()
-{
-	local want=$1; shift
-
-	busywait 10000 eval "[ \"\$($*)\" -ge $want ]"
-}
 
 # vm NS IFNAME PEER MAC ADDR...: a "VM" namespace on a veth to sw0
 vm()
@@ -84,7 +72,7 @@ vm()
 
 setup()
 {
-	setup_ns NS1 NS_A NS_C NS_G || return 1
+	setup_ns NS1 NS_A NS_C NS_G NS_T NS_V || return 1
 	ip -n "$NS1" link add sw0 type xswitch &&
 	ip -n "$NS1" link set sw0 up &&
 	ip -n "$NS1" link add u1 type dummy &&
@@ -92,7 +80,14 @@ setup()
 	ip -n "$NS1" link set u1 up &&
 	vm "$NS_A" e1 v1 "$MAC_A" 10.1.1.11/24 2001:db8:5::11/64 &&
 	vm "$NS_C" e3 v3 "$MAC_C" 10.1.1.13/24 &&
-	vm "$NS_G" e6 v6 "$MAC_G" 2001:db8:6::11/64 || return 1
+	vm "$NS_G" e6 v6 "$MAC_G" 2001:db8:6::11/64 &&
+	vm "$NS_V" e8 v8 "$MAC_V" 10.1.1.18/24 &&
+	vm "$NS_T" e7 v7 "$MAC_T" || return 1
+	ip -n "$NS_T" link add link e7 name e7.20 type vlan id 20 &&
+	ip -n "$NS_T" addr add 10.1.1.17/24 dev e7.20 &&
+	ip -n "$NS_T" link set e7.20 up &&
+	x port set v8 vlan-mode access pvid 10 &&
+	x port set v7 vlan-mode trunk vlans 20 || return 1
 
 	x vnet add Contoso rdid 1 &&
 	x vsubnet add 5001 vnet Contoso prefix 10.1.1.0/24 \
@@ -103,6 +98,8 @@ setup()
 	x port set v1 vsid 5001 ca 10.1.1.11 ca 2001:db8:5::11 &&
 	x port set v3 vsid 5001 ca 10.1.1.13 &&
 	x port set v6 vsid 5002 ca 2001:db8:6::11 &&
+	x port set v7 vsid 5001 ca 10.1.1.17 &&
+	x port set v8 vsid 5001 ca 10.1.1.18 &&
 	x map add vsid 5001 ca 10.1.1.11 mac "$MAC_A" pa "$PA1" &&
 	x map add vsid 5001 ca 2001:db8:5::11 mac "$MAC_A" pa "$PA1" &&
 	x map add vsid 5001 ca 10.1.1.12 mac "$MAC_A2" pa "$PA2" &&
@@ -133,30 +130,19 @@ resolve()
 	busywait 10000 lladdr_is "$ns" "$dev" "$addr" "$want"
 }
 
-# capture NS DEV FILTER NAME / capture_stop NAME / captured NAME PATTERN:
-# tcpdump into $TMPD/NAME.txt, as in vnet_vxlan.sh
-capture()
+# vm3_saw NAME ADDR: stop capture NAME of VM3's ARP and print how many
+# requests for ADDR it holds, once VM3 has resolved VM1: a request flooded
+# before that marker is in the capture by then.  "marker failed" if VM3
+# could not resolve VM1.
+vm3_saw()
 {
-	local ns=$1 dev=$2 filter=$3 name=$4
-
-	ip netns exec "$ns" tcpdump -l -n -e -i "$dev" "$filter" \
-		>"$TMPD/$name.txt" 2>"$TMPD/$name.err" &
-	echo $! >"$TMPD/$name.pid"
-	busywait 10000 grep -q "listening on" "$TMPD/$name.err"
-}
-
-capture_stop()
-{
-	local pid
-
-	pid=$(<"$TMPD/$1.pid")
-	kill -INT "$pid" 2>/dev/null
-	wait "$pid" 2>/dev/null
-}
-
-captured()
-{
-	grep -c -- "$2" "$TMPD/$1.txt"
+	if ! resolve "$NS_C" e3 10.1.1.11 "$MAC_A" >/dev/null; then
+		capture_stop "$1"
+		echo "marker failed"
+		return
+	fi
+	capture_stop "$1"
+	captured "$1" "who-has $2"
 }
 
 nd_arp_mapped()
@@ -165,11 +151,7 @@ nd_arp_mapped()
 	check_err $? "tcpdump did not start in VM3"
 	resolve "$NS_A" e1 10.1.1.12 "$MAC_A2"
 	check_err $? "VM1 did not learn the mapping's MAC for 10.1.1.12: $(neigh "$NS_A" e1 10.1.1.12)"
-	# VM3's own ARP for VM1, after VM1's: a flooded request would be there.
-	resolve "$NS_C" e3 10.1.1.11 "$MAC_A"
-	check_err $? "VM3 did not resolve VM1 from the mapping"
-	capture_stop c_mapped
-	[ "$(captured c_mapped "who-has 10.1.1.12")" = 0 ]
+	[ "$(vm3_saw c_mapped 10.1.1.12)" = 0 ]
 	check_err $? "VM1's answered request was flooded: $(cat "$TMPD/c_mapped.txt")"
 	log_test "ARP for a mapped CA is answered with the mapping's MAC, not flooded"
 }
@@ -190,25 +172,44 @@ nd_arp_local_unmapped()
 	log_test "ARP for a local CA without a mapping goes to its VM, which answers"
 }
 
-nd_arp_unmapped()
+# unanswered ADDR: VM1 asks for ADDR, gets no answer, and v1 counts the
+# request as vnet-no-mapping; else says what went wrong
+unanswered()
 {
 	local before
 
 	before=$(drops v1 vnet-no-mapping)
+	ip netns exec "$NS_A" ping -q -c 1 -W 1 "$1" >/dev/null 2>&1
+	if ! drops_reach $((before + 1)) drops v1 vnet-no-mapping >/dev/null; then
+		echo "vnet-no-mapping on v1: $(drops v1 vnet-no-mapping), want > $before"
+		return 1
+	fi
+	if [ "$(neigh "$NS_A" e1 "$1" | jq -r '.lladdr')" != null ]; then
+		echo "$1, which nothing maps, was answered: $(neigh "$NS_A" e1 "$1")"
+		return 1
+	fi
+}
+
+nd_arp_unmapped()
+{
+	local msg
+
 	capture "$NS_C" e3 arp c_unmapped
 	check_err $? "tcpdump did not start in VM3"
-	ip netns exec "$NS_A" ping -q -c 1 -W 1 10.1.1.66 >/dev/null 2>&1
-	drops_reach $((before + 1)) drops v1 vnet-no-mapping
-	check_err $? "vnet-no-mapping on v1: $(drops v1 vnet-no-mapping), want > $before"
-	[ "$(neigh "$NS_A" e1 10.1.1.66 | jq -r '.lladdr')" = null ]
-	check_err $? "10.1.1.66, which nothing maps, was answered: $(neigh "$NS_A" e1 10.1.1.66)"
-	# VM3's ARP, after the unanswered one: a flooded request would be there.
-	resolve "$NS_C" e3 10.1.1.11 "$MAC_A"
-	check_err $? "VM3 did not resolve VM1"
-	capture_stop c_unmapped
-	[ "$(captured c_unmapped "who-has 10.1.1.66")" = 0 ]
+	msg=$(unanswered 10.1.1.66)
+	check_err $? "$msg"
+	[ "$(vm3_saw c_unmapped 10.1.1.66)" = 0 ]
 	check_err $? "the unanswered request was flooded: $(cat "$TMPD/c_unmapped.txt")"
 	log_test "ARP for an unmapped address is not answered, dropped as vnet-no-mapping"
+}
+
+nd_arp_vlan()
+{
+	resolve "$NS_V" e8 10.1.1.12 "$MAC_A2"
+	check_err $? "VM8, on an access port of VLAN 10, got no untagged answer: $(neigh "$NS_V" e8 10.1.1.12)"
+	resolve "$NS_T" e7.20 10.1.1.12 "$MAC_A2"
+	check_err $? "VM7, tagged in VLAN 20 on a trunk port, got no answer in VLAN 20: $(neigh "$NS_T" e7.20 10.1.1.12)"
+	log_test "the answer goes out in the request's VLAN, tagged as the port's mode says"
 }
 
 nd_ns_mapped()
@@ -231,14 +232,10 @@ nd_ns_gateway()
 
 nd_ns_unmapped()
 {
-	local before
+	local msg
 
-	before=$(drops v1 vnet-no-mapping)
-	ip netns exec "$NS_A" ping -q -c 1 -W 1 2001:db8:5::66 >/dev/null 2>&1
-	drops_reach $((before + 1)) drops v1 vnet-no-mapping
-	check_err $? "vnet-no-mapping on v1: $(drops v1 vnet-no-mapping), want > $before"
-	[ "$(neigh "$NS_A" e1 2001:db8:5::66 | jq -r '.lladdr')" = null ]
-	check_err $? "2001:db8:5::66, which nothing maps, was answered"
+	msg=$(unanswered 2001:db8:5::66)
+	check_err $? "$msg"
 	log_test "ND for an unmapped address is not answered, dropped as vnet-no-mapping"
 }
 

@@ -50,6 +50,8 @@ ALL_TESTS="
 "
 # shellcheck source=lib.sh source-path=SCRIPTDIR
 source "$(dirname "$0")/lib.sh"
+# shellcheck source=lib/vnet.sh source-path=SCRIPTDIR
+source "$(dirname "$0")/lib/vnet.sh"
 
 PA1=192.168.1.10
 PA2=192.168.2.20
@@ -68,29 +70,10 @@ MAC_W2=02:00:00:00:70:12
 TUN=xsw-vxlan-4789
 TCP_PORT=7000
 
-x()
-{
-	"$XSW" -n "$NS1" "$@"
-}
-
-# drops PORT REASON: a port's drop counter
-drops()
-{
-	xsw_jq -n "$NS1" ".[0].stats.drops[\"$2\"]" -s port show "$1"
-}
-
 # sw_drops REASON: the switch-wide drop counter
 sw_drops()
 {
 	xsw_jq -n "$NS1" ".[0].stats.drops[\"$1\"]" -s switch show sw0
-}
-
-# drops_reach WANT CMD...: wait (10 s) until CMD prints a number >= WANT
-drops_reach()
-{
-	local want=$1; shift
-
-	busywait 10000 eval "[ \"\$($*)\" -ge $want ]"
 }
 
 # vm NS IFNAME PEER MAC ADDR [NS_PEER]: a "VM" namespace on a veth
@@ -228,33 +211,6 @@ rogue_vxlan()
 ping_ok()
 {
 	busywait 30000 ip netns exec "$1" ping -q -c 1 -W 2 "$2" >/dev/null
-}
-
-# capture NS DEV FILTER NAME: tcpdump, printing frames with their MACs to
-# $TMPD/NAME.txt, ready when it returns; stop with capture_stop NAME.
-capture()
-{
-	local ns=$1 dev=$2 filter=$3 name=$4
-
-	ip netns exec "$ns" tcpdump -l -n -e -i "$dev" "$filter" \
-		>"$TMPD/$name.txt" 2>"$TMPD/$name.err" &
-	echo $! >"$TMPD/$name.pid"
-	busywait 10000 grep -q "listening on" "$TMPD/$name.err"
-}
-
-capture_stop()
-{
-	local pid
-
-	pid=$(<"$TMPD/$1.pid")
-	kill -INT "$pid" 2>/dev/null
-	wait "$pid" 2>/dev/null
-}
-
-# captured NAME PATTERN: lines of the capture with PATTERN
-captured()
-{
-	grep -c -- "$2" "$TMPD/$1.txt"
 }
 
 vxlan_tunnel_device()
