@@ -296,23 +296,23 @@ static void nd_build_arp(struct kunit *test)
 	skb = xsw_vnet_nd_build(&req, mapped_mac, false);
 	KUNIT_ASSERT_NOT_NULL(test, skb);
 	KUNIT_ASSERT_EQ(test, skb->len, ETH_HLEN + sizeof(*arp));
-	KUNIT_EXPECT_EQ(test, skb->protocol, htons(ETH_P_ARP));
+	KUNIT_EXPECT_EQ(test, ntohs(skb->protocol), ETH_P_ARP);
 	KUNIT_EXPECT_PTR_EQ(test, skb_mac_header(skb), skb->data);
 
 	eth = (const struct ethhdr *)skb->data;
 	EXPECT_MAC(test, eth->h_dest, vm_mac);
 	EXPECT_MAC(test, eth->h_source, mapped_mac);
-	KUNIT_EXPECT_EQ(test, eth->h_proto, htons(ETH_P_ARP));
+	KUNIT_EXPECT_EQ(test, ntohs(eth->h_proto), ETH_P_ARP);
 	arp = (const struct xsw_arp_eth *)(eth + 1);
-	KUNIT_EXPECT_EQ(test, arp->hdr.ar_hrd, htons(ARPHRD_ETHER));
-	KUNIT_EXPECT_EQ(test, arp->hdr.ar_pro, htons(ETH_P_IP));
+	KUNIT_EXPECT_EQ(test, ntohs(arp->hdr.ar_hrd), ARPHRD_ETHER);
+	KUNIT_EXPECT_EQ(test, ntohs(arp->hdr.ar_pro), ETH_P_IP);
 	KUNIT_EXPECT_EQ(test, arp->hdr.ar_hln, ETH_ALEN);
 	KUNIT_EXPECT_EQ(test, arp->hdr.ar_pln, 4);
-	KUNIT_EXPECT_EQ(test, arp->hdr.ar_op, htons(ARPOP_REPLY));
+	KUNIT_EXPECT_EQ(test, ntohs(arp->hdr.ar_op), ARPOP_REPLY);
 	EXPECT_MAC(test, arp->sha, mapped_mac);
-	KUNIT_EXPECT_EQ(test, arp->sip, in_aton("10.1.1.12"));
+	KUNIT_EXPECT_EQ(test, ntohl(arp->sip), ntohl(in_aton("10.1.1.12")));
 	EXPECT_MAC(test, arp->tha, arp_sha);
-	KUNIT_EXPECT_EQ(test, arp->tip, in_aton("10.1.1.11"));
+	KUNIT_EXPECT_EQ(test, ntohl(arp->tip), ntohl(in_aton("10.1.1.11")));
 	kfree_skb(skb);
 }
 
@@ -332,13 +332,13 @@ static void check_na(struct kunit *test, bool router)
 	skb = xsw_vnet_nd_build(&req, mapped_mac, router);
 	KUNIT_ASSERT_NOT_NULL(test, skb);
 	KUNIT_ASSERT_EQ(test, skb->len, ETH_HLEN + sizeof(*ip6) + 32);
-	KUNIT_EXPECT_EQ(test, skb->protocol, htons(ETH_P_IPV6));
+	KUNIT_EXPECT_EQ(test, ntohs(skb->protocol), ETH_P_IPV6);
 	KUNIT_EXPECT_EQ(test, skb_network_offset(skb), ETH_HLEN);
 
 	eth = (const struct ethhdr *)skb->data;
 	EXPECT_MAC(test, eth->h_dest, vm_mac);
 	EXPECT_MAC(test, eth->h_source, mapped_mac);
-	KUNIT_EXPECT_EQ(test, eth->h_proto, htons(ETH_P_IPV6));
+	KUNIT_EXPECT_EQ(test, ntohs(eth->h_proto), ETH_P_IPV6);
 	ip6 = (const struct ipv6hdr *)(eth + 1);
 	/* Version 6, traffic class and flow label 0 */
 	KUNIT_EXPECT_EQ(test, get_unaligned_be32(ip6), 0x60000000u);
