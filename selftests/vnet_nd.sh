@@ -29,6 +29,7 @@ ALL_TESTS="
 	nd_arp_local_unmapped
 	nd_arp_unmapped
 	nd_arp_vlan
+	nd_arp_acl
 	nd_ns_mapped
 	nd_ns_gateway
 	nd_ns_unmapped
@@ -210,6 +211,25 @@ nd_arp_vlan()
 	resolve "$NS_T" e7.20 10.1.1.12 "$MAC_A2"
 	check_err $? "VM7, tagged in VLAN 20 on a trunk port, got no answer in VLAN 20: $(neigh "$NS_T" e7.20 10.1.1.12)"
 	log_test "the answer goes out in the request's VLAN, tagged as the port's mode says"
+}
+
+nd_arp_acl()
+{
+	local before
+
+	before=$(drops v1 acl)
+	x acl add dev v1 dir out action deny eth_type arp
+	check_err $? "acl add failed"
+	ip -n "$NS_A" neigh flush dev e1 to 10.1.1.12
+	ip netns exec "$NS_A" ping -q -c 1 -W 1 10.1.1.12 >/dev/null 2>&1
+	drops_reach $((before + 1)) drops v1 acl
+	check_err $? "the answer did not meet v1's out ACL: acl drops $(drops v1 acl), want > $before"
+	[ "$(neigh "$NS_A" e1 10.1.1.12 | jq -r '.lladdr')" = null ]
+	check_err $? "an answer went past v1's out ACL, which denies ARP"
+	x acl flush dev v1 dir out
+	resolve "$NS_A" e1 10.1.1.12 "$MAC_A2"
+	check_err $? "no answer once the ACL is flushed"
+	log_test "the answer meets the asking port's out ACL, as any frame out of it"
 }
 
 nd_ns_mapped()
