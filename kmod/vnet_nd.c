@@ -26,8 +26,10 @@
  * 4861's validity rules (section 7.1.1: hop limit 255, code 0, ICMPv6
  * length and checksum, options of non-zero length within the message, a
  * unicast target, DAD to the solicited-node group without a source
- * link-layer option) is dropped as "vnet-malformed", as is a truncated or
- * non-Ethernet/IPv4 ARP packet.
+ * link-layer option; the checksum is not checked on a frame whose sender
+ * left it to offload, CHECKSUM_PARTIAL) is dropped as "vnet-malformed", as
+ * is a truncated or non-Ethernet/IPv4 ARP packet.  A solicitation for an
+ * IPv4-mapped address asks for no IPv6 CA: "vnet-no-mapping".
  *
  * Where it sits: forward.c calls xsw_vnet_nd() once the request has taken
  * the whole ingress (the address guard, the ingress extensions, forwarding,
@@ -49,7 +51,8 @@
  * request's sender), or a neighbour advertisement from T to the
  * solicitation's source, hop limit 255, solicited and override flags set,
  * with a target link-layer address option.  The Ethernet destination is
- * the request's Ethernet source, which port security has checked.
+ * the request's Ethernet source (the port's MAC, unless the port may
+ * spoof MACs); whatever it is, the reply goes to the asking port alone.
  *
  * Everything runs under RCU with BH disabled; the reply is allocated
  * GFP_ATOMIC; nothing is locked.  Frames other than ARP and ICMPv6 never
