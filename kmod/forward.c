@@ -17,10 +17,13 @@
  *
  * Network virtualisation (vnet_tx.c has its steps) adds: at ingress, a VSID
  * port's address guard after port security; in forwarding, the FDB
- * restricted to the frame's VSID, then the mappings; at egress, VSID
- * isolation with the other isolation checks, and encapsulation as the
- * transmit of the switch's tunnel port, so after the ACL, QoS and egress
- * extensions.  Decapsulated frames enter on that tunnel port.
+ * restricted to the frame's VSID, then the mappings; after the "in" rate
+ * limit, the ARP/ND responder (vnet_nd.c), which answers a VSID port's
+ * ARP requests and neighbour solicitations instead of sending them on,
+ * the reply taking the asking port's egress; at egress, VSID isolation
+ * with the other isolation checks, and encapsulation as the transmit of
+ * the switch's tunnel port, so after the ACL, QoS and egress extensions.
+ * Decapsulated frames enter on that tunnel port.
  *
  * The extensions a frame meets are one snapshot, ctx->pipe, taken at
  * ingress (ext.c).  Frames an extension injected are trusted: they skip
@@ -303,6 +306,52 @@ static __always_inline void builtin_fill(struct xsw_fwd_ctx *ctx,
 }
 
 /*
+ * The ARP/ND responder's answer to @req's frame, out of the asking port
+ * through its egress, with no source port: the request already met
+ * ingress.
+ */
+static noinline void nd_reply(const struct xsw_fwd_ctx *req,
+			      struct sk_buff *reply)
+{
+	struct xsw_fwd_ctx ctx = {
+		.vlan = req->vlan,
+		.pipe = req->pipe,
+		.vsid = req->vsid,
+	};
+	struct xsw_acl_frame af;
+
+	af.extracted = false;
+	if (unlikely(!port_up(req->src)))
+		xsw_drop(req->src, XSW_DROP_LINK_DOWN, reply);
+	else
+		transmit(&ctx, &af, req->src, reply);
+}
+
+/*
+ * The ARP/ND responder (vnet_nd.c), in place of egress for an ARP or
+ * ICMPv6 frame from a VSID port.  Returns true when it consumed @skb:
+ * answered or dropped.  Out of line: other frames never pay for it.
+ */
+static noinline bool nd_respond(const struct xsw_fwd_ctx *req,
+				const struct xsw_vport *vp,
+				struct sk_buff *skb)
+{
+	struct sk_buff *reply;
+	int reason;
+
+	reason = xsw_vnet_nd(req->src, vp, skb, &reply);
+	if (reason >= 0) {
+		xsw_drop(req->src, reason, skb);
+		return true;
+	}
+	if (!reply)
+		return false;
+	consume_skb(skb);
+	nd_reply(req, reply);
+	return true;
+}
+
+/*
  * The extensions' part of ingress: captures, filters, then forwarding by
  * the forwarding extension or the built-in one.  Inline, unlike
  * ext_egress(): it runs once per frame, and measured cheaper so.  Returns
@@ -389,6 +438,10 @@ static __always_inline void ingress(struct xsw_port *src, struct sk_buff *skb,
 		xsw_drop(src, XSW_DROP_QOS, skb);
 		return;
 	}
+	/* Not for the tunnel port (no vport) nor injected frames. */
+	if (unlikely(vp) && !origin && xsw_vnet_nd_wanted(skb) &&
+	    nd_respond(&ctx, vp, skb))
+		return;
 	egress(&ctx, &af, pol->isolated, skb);
 }
 

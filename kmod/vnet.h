@@ -19,6 +19,7 @@
 #define _XSW_VNET_H
 
 #include <linux/etherdevice.h>
+#include <linux/if_arp.h>
 #include <linux/rhashtable.h>
 #include <linux/xarray.h>
 #include <net/ipv6.h>
@@ -193,6 +194,18 @@ struct xsw_vport {
 	struct in6_addr cas[];
 };
 
+/* Is @addr one of @vp's CAs?  Context: RCU or RTNL. */
+static inline bool xsw_vport_has_ca(const struct xsw_vport *vp,
+				    const struct in6_addr *addr)
+{
+	unsigned int i;
+
+	for (i = 0; i < vp->n_cas; i++)
+		if (ipv6_addr_equal(&vp->cas[i], addr))
+			return true;
+	return false;
+}
+
 struct xsw_vmap_key_ca {
 	u32 rdid;
 	struct in6_addr ca;
@@ -261,6 +274,15 @@ static inline bool xsw_vnet_is_router_mac(const u8 *mac)
 {
 	return ether_addr_equal(mac, xsw_vnet_router_mac);
 }
+
+/* An Ethernet/IPv4 ARP packet, as the guard and the responder read it */
+struct xsw_arp_eth {
+	struct arphdr hdr;
+	u8 sha[ETH_ALEN];
+	__be32 sip;
+	u8 tha[ETH_ALEN];
+	__be32 tip;
+} __packed;
 
 /* vnet.c: the store, routing domains, virtual subnets, PAs, ports */
 struct xsw_vnet_store *xsw_vnet_store(const struct net *net);
@@ -373,12 +395,56 @@ struct net_device *xsw_gre_dev_rcu(struct xsw_vnet_store *s, bool v4);
 void xsw_gre_store_uninit(struct xsw_vnet_store *s);
 
 /* vnet_tx.c: the data path's steps (forward.c calls them) */
+const struct xsw_arp_eth *xsw_vnet_arp(struct sk_buff *skb, unsigned int off);
 int xsw_vnet_guard(const struct xsw_vport *vp, struct sk_buff *skb);
 struct xsw_port *xsw_vnet_fwd(const struct xsw_fwd_ctx *ctx,
 			      struct xsw_port *dst, const u8 *mac);
 void xsw_vnet_tx(const struct xsw_fwd_ctx *ctx, struct sk_buff *skb);
 __be64 xsw_vnet_tun_id(u8 encap, u32 vsid);
 u32 xsw_vnet_tun_vsid(u8 encap, __be64 tun_id);
+
+/**
+ * struct xsw_nd_req - an ARP request or neighbour solicitation to answer
+ * @target: the address asked for (IPv4-mapped for ARP)
+ * @sender: the asker's address, where the answer goes: the ARP sender
+ *	(IPv4-mapped) or the solicitation's source
+ * @eth_src: the request's Ethernet source, the answer's destination
+ * @sha: ARP only: the sender hardware address, the answer's target
+ * @arp: an ARP request, else a neighbour solicitation
+ */
+struct xsw_nd_req {
+	struct in6_addr target;
+	struct in6_addr sender;
+	u8 eth_src[ETH_ALEN] __aligned(2);
+	u8 sha[ETH_ALEN];
+	bool arp;
+};
+
+/* vnet_nd.c: the ARP and neighbour discovery responder */
+int xsw_vnet_nd_parse(struct sk_buff *skb, struct xsw_nd_req *req);
+struct sk_buff *xsw_vnet_nd_build(const struct xsw_nd_req *req,
+				  const u8 *mac, bool router);
+int xsw_vnet_nd(const struct xsw_port *src, const struct xsw_vport *vp,
+		struct sk_buff *skb, struct sk_buff **reply);
+
+/*
+ * Might @skb be a question for the responder: ARP, or ICMPv6?  Frames of a
+ * VSID port other than ARP and IPv6 pay two EtherType compares here, IPv6
+ * other than ICMPv6 a look at the next header, which the address guard
+ * pulled (an extension may have replaced the frame since: then ask).
+ */
+static inline bool xsw_vnet_nd_wanted(const struct sk_buff *skb)
+{
+	const struct ethhdr *eth = (const struct ethhdr *)skb->data;
+	const struct ipv6hdr *ip6 = (const struct ipv6hdr *)(eth + 1);
+
+	if (eth->h_proto == htons(ETH_P_ARP))
+		return true;
+	if (eth->h_proto != htons(ETH_P_IPV6))
+		return false;
+	return skb_headlen(skb) < ETH_HLEN + sizeof(*ip6) ||
+	       ip6->nexthdr == IPPROTO_ICMPV6;
+}
 
 /* forward.c: a decapsulated frame of @vsid enters @sw on its tunnel port */
 void xsw_vnet_rx(struct xsw_switch *sw, u32 vsid, struct sk_buff *skb);

@@ -33,40 +33,35 @@
 
 #include "vnet.h"
 
-/* Is @addr one of @vp's CAs? */
-static bool vport_has_ca(const struct xsw_vport *vp,
-			 const struct in6_addr *addr)
-{
-	unsigned int i;
-
-	for (i = 0; i < vp->n_cas; i++)
-		if (ipv6_addr_equal(&vp->cas[i], addr))
-			return true;
-	return false;
-}
-
 static bool vport_has_ca4(const struct xsw_vport *vp, __be32 addr)
 {
 	struct in6_addr a;
 
 	ipv6_addr_set_v4mapped(addr, &a);
-	return vport_has_ca(vp, &a);
+	return xsw_vport_has_ca(vp, &a);
 }
 
-/* The sender address of an Ethernet/IPv4 ARP packet at @off, or -1. */
-static int arp_sender(struct sk_buff *skb, unsigned int off, __be32 *sip)
+/**
+ * xsw_vnet_arp - the Ethernet/IPv4 ARP packet of a frame
+ * @skb: an ARP frame, skb->data at the Ethernet header
+ * @off: where the ARP packet starts: ETH_HLEN, or past the VLAN tags left
+ *	in the payload
+ *
+ * Pulls it into the linear area.
+ * Return: the packet, or NULL when it is truncated or another kind of ARP.
+ */
+const struct xsw_arp_eth *xsw_vnet_arp(struct sk_buff *skb, unsigned int off)
 {
-	const struct arphdr *arp;
+	const struct xsw_arp_eth *arp;
 
-	if (!pskb_may_pull(skb, off + sizeof(*arp) + 2 * (ETH_ALEN + 4)))
-		return -1;
-	arp = (const struct arphdr *)(skb->data + off);
-	if (arp->ar_hrd != htons(ARPHRD_ETHER) ||
-	    arp->ar_pro != htons(ETH_P_IP) || arp->ar_hln != ETH_ALEN ||
-	    arp->ar_pln != 4)
-		return -1;
-	memcpy(sip, (const u8 *)(arp + 1) + ETH_ALEN, 4);
-	return 0;
+	if (!pskb_may_pull(skb, off + sizeof(*arp)))
+		return NULL;
+	arp = (const struct xsw_arp_eth *)(skb->data + off);
+	if (arp->hdr.ar_hrd != htons(ARPHRD_ETHER) ||
+	    arp->hdr.ar_pro != htons(ETH_P_IP) ||
+	    arp->hdr.ar_hln != ETH_ALEN || arp->hdr.ar_pln != 4)
+		return NULL;
+	return arp;
 }
 
 /**
@@ -87,10 +82,10 @@ static int arp_sender(struct sk_buff *skb, unsigned int off, __be32 *sip)
  */
 int xsw_vnet_guard(const struct xsw_vport *vp, struct sk_buff *skb)
 {
+	const struct xsw_arp_eth *arp;
 	const struct ipv6hdr *ip6;
 	const struct iphdr *ip;
 	__be16 proto;
-	__be32 sip;
 	int off;
 
 	off = xsw_vlan_payload(skb, &proto);
@@ -117,12 +112,13 @@ int xsw_vnet_guard(const struct xsw_vport *vp, struct sk_buff *skb)
 		/* IPv4 CAs are kept IPv4-mapped: such a source is not one. */
 		if (ipv6_addr_v4mapped(&ip6->saddr))
 			return XSW_DROP_VNET_SPOOFED_CA;
-		return vport_has_ca(vp, &ip6->saddr) ? -1 :
+		return xsw_vport_has_ca(vp, &ip6->saddr) ? -1 :
 		       XSW_DROP_VNET_SPOOFED_CA;
 	case htons(ETH_P_ARP):
-		if (arp_sender(skb, off, &sip))
+		arp = xsw_vnet_arp(skb, off);
+		if (!arp)
 			return XSW_DROP_VNET_MALFORMED;
-		return !sip || vport_has_ca4(vp, sip) ? -1 :
+		return !arp->sip || vport_has_ca4(vp, arp->sip) ? -1 :
 		       XSW_DROP_VNET_SPOOFED_CA;
 	default:
 		return -1;

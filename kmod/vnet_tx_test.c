@@ -16,8 +16,7 @@
 #include <net/ip_tunnels.h>
 
 #include "vnet.h"
-
-static const u8 vm_mac[ETH_ALEN] = { 0x02, 0, 0, 0, 0x50, 0x11 };
+#include "vnet_test_util.h"
 
 /* A port in a VSID with the CAs 10.1.1.11 and 2001:db8:1::11. */
 static struct xsw_vport *guard_vport(struct kunit *test)
@@ -31,23 +30,6 @@ static struct xsw_vport *guard_vport(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, in6_pton("2001:db8:1::11", -1,
 				       vp->cas[1].s6_addr, -1, NULL), 1);
 	return vp;
-}
-
-/* An Ethernet frame of @proto with @len bytes of @payload, freed by KUnit. */
-static struct sk_buff *frame(struct kunit *test, __be16 proto,
-			     const void *payload, unsigned int len)
-{
-	struct sk_buff *skb = alloc_skb(ETH_HLEN + len, GFP_KERNEL);
-	struct ethhdr *eth;
-
-	KUNIT_ASSERT_NOT_NULL(test, skb);
-	eth = skb_put(skb, ETH_HLEN);
-	eth_broadcast_addr(eth->h_dest);
-	ether_addr_copy(eth->h_source, vm_mac);
-	eth->h_proto = proto;
-	skb_put_data(skb, payload, len);
-	skb_reset_mac_header(skb);
-	return skb;
 }
 
 static int run_guard(struct kunit *test, struct sk_buff *skb)
@@ -69,7 +51,7 @@ static int guard_ip4(struct kunit *test, const char *saddr, unsigned int len)
 		.daddr = in_aton("10.1.1.12"),
 	};
 
-	return run_guard(test, frame(test, htons(ETH_P_IP), &ip, len));
+	return run_guard(test, vnet_test_frame(test, htons(ETH_P_IP), &ip, len));
 }
 
 static void vnet_guard_ipv4(struct kunit *test)
@@ -94,7 +76,7 @@ static int guard_ip6(struct kunit *test, const char *saddr, unsigned int len)
 	};
 
 	KUNIT_EXPECT_EQ(test, in6_pton(saddr, -1, ip6.saddr.s6_addr, -1, NULL), 1);
-	return run_guard(test, frame(test, htons(ETH_P_IPV6), &ip6, len));
+	return run_guard(test, vnet_test_frame(test, htons(ETH_P_IPV6), &ip6, len));
 }
 
 static void vnet_guard_ipv6(struct kunit *test)
@@ -114,18 +96,10 @@ static void vnet_guard_ipv6(struct kunit *test)
 			XSW_DROP_VNET_MALFORMED);
 }
 
-struct arp_eth_ip {
-	struct arphdr hdr;
-	u8 sha[ETH_ALEN];
-	__be32 sip;
-	u8 tha[ETH_ALEN];
-	__be32 tip;
-} __packed;
-
 static int guard_arp(struct kunit *test, const char *sip, u16 hrd,
 		     unsigned int len)
 {
-	struct arp_eth_ip arp = {
+	struct xsw_arp_eth arp = {
 		.hdr = {
 			.ar_hrd = htons(hrd),
 			.ar_pro = htons(ETH_P_IP),
@@ -138,12 +112,12 @@ static int guard_arp(struct kunit *test, const char *sip, u16 hrd,
 	};
 
 	ether_addr_copy(arp.sha, vm_mac);
-	return run_guard(test, frame(test, htons(ETH_P_ARP), &arp, len));
+	return run_guard(test, vnet_test_frame(test, htons(ETH_P_ARP), &arp, len));
 }
 
 static void vnet_guard_arp(struct kunit *test)
 {
-	unsigned int len = sizeof(struct arp_eth_ip);
+	unsigned int len = sizeof(struct xsw_arp_eth);
 
 	KUNIT_EXPECT_EQ(test, guard_arp(test, "10.1.1.11", ARPHRD_ETHER, len), -1);
 	/* An ARP probe has no sender address yet. */
@@ -159,8 +133,9 @@ static void vnet_guard_arp(struct kunit *test)
 static void vnet_guard_other(struct kunit *test)
 {
 	static const u8 lldp[16];
-	struct sk_buff *skb = frame(test, htons(ETH_P_LLDP), lldp, sizeof(lldp));
+	struct sk_buff *skb;
 
+	skb = vnet_test_frame(test, htons(ETH_P_LLDP), lldp, sizeof(lldp));
 	KUNIT_EXPECT_EQ(test, run_guard(test, skb), -1);
 }
 

@@ -29,8 +29,8 @@
 #   (PA 2001:db8:1::10 on u1), NS_W2 10.1.1.12 behind vxw (vxlan id 7001,
 #   local 2001:db8:2::20) on host 2, routed by NS_R too.
 #
-# The VMs have static neighbour entries (the ARP responder is not in this
-# slice) and IPv6 off, so that every frame a test counts is its own.
+# The VMs have static neighbour entries (vnet_nd.sh tests the ARP/ND
+# responder) and IPv6 off, so that every frame a test counts is its own.
 
 # shellcheck disable=SC2317  # the tests are called through tests_run
 

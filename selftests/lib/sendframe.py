@@ -12,6 +12,9 @@ KIND is one of:
     icmp4 SIP DIP TYPE CODE          IPv4/ICMP (type 5: a redirect to SIP)
     icmp6 SIP DIP TYPE CODE          IPv6/ICMPv6, hop limit 255 (type 134: a
                                      router advertisement, 137: a redirect)
+    ns6 SIP DIP TARGET [HLIM]        a neighbour solicitation for TARGET with
+                                     a source link-layer option (--src),
+                                     hop limit HLIM (255)
 
 --tag may repeat, outermost first: "--tag 0x88a8:100 --tag 0x8100:5" makes
 a QinQ frame.  Checksums are correct, so a receiving stack would accept the
@@ -82,7 +85,7 @@ def udp(pseudo, sip, dip, sport, dport):
     return struct.pack("!HHHH", sport, dport, length, c) + payload
 
 
-def build_l3(kind, a):
+def build_l3(kind, a, src):
     if kind == "raw":
         etype = int(a[0], 0)
         payload = bytes.fromhex(a[1]) if len(a) > 1 else b"xswitch-selftest"
@@ -119,6 +122,15 @@ def build_l3(kind, a):
         c = csum(pseudo6(sip, dip, 58, len(msg)) + msg)
         msg = msg[:2] + struct.pack("!H", c) + msg[4:]
         return ipv6(sip, dip, 58, msg, hlim=255)
+    if kind == "ns6":
+        sip, dip, target = a[0], a[1], a[2]
+        hlim = int(a[3]) if len(a) > 3 else 255
+        body = (b"\0" * 4 + ipaddress.IPv6Address(target).packed +
+                struct.pack("!BB", 1, 1) + src)
+        msg = struct.pack("!BBH", 135, 0, 0) + body
+        c = csum(pseudo6(sip, dip, 58, len(msg)) + msg)
+        msg = msg[:2] + struct.pack("!H", c) + msg[4:]
+        return ipv6(sip, dip, 58, msg, hlim=hlim)
     raise SystemExit("sendframe.py: unknown kind %r" % kind)
 
 
@@ -133,7 +145,7 @@ def main():
     p.add_argument("args", nargs="*")
     o = p.parse_args()
 
-    etype, payload = build_l3(o.kind, o.args)
+    etype, payload = build_l3(o.kind, o.args, o.src)
     frame = o.dst + o.src
     for tpid, vid in o.tag:
         frame += struct.pack("!HH", tpid, vid)

@@ -2,7 +2,7 @@
 # shellcheck shell=bash
 #
 # Helpers for the network virtualisation data path selftests (vnet_vxlan.sh,
-# vnet_nvgre.sh), sourced after lib.sh:
+# vnet_nvgre.sh, vnet_nd.sh, vnet_hyperv.sh), sourced after lib.sh:
 #
 #	source "$(dirname "$0")/lib.sh"
 #	source "$(dirname "$0")/lib/vnet.sh"

@@ -63,10 +63,11 @@ enum xsw_verdict {
 /**
  * struct xsw_fwd_ctx - what the switch knows about a frame in flight
  * @src: the port the frame came in on; NULL only for a frame injected at
- *	egress with xsw_inject_egress().  For a decapsulated frame, and as a
- *	destination of an encapsulated one, it is the switch's tunnel
- *	pseudo-port, which is in no port list and which @port_add never
- *	announced
+ *	egress with xsw_inject_egress() and for the switch's own answer to
+ *	a VSID port's ARP request or neighbour solicitation, on its way out
+ *	of that port.  For a decapsulated frame, and as a destination of an
+ *	encapsulated one, it is the switch's tunnel pseudo-port, which is
+ *	in no port list and which @port_add never announced
  * @vlan: the VLAN the frame was classified into (the frame itself carries
  *	no tag while it is in the switch)
  * @origin: the extension that injected the frame, or NULL
