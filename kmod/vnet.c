@@ -331,7 +331,7 @@ struct xsw_vsubnet *xsw_vsubnet_add(struct xsw_vnet_store *s,
 	err = xa_insert(&s->vsubnets, vs->vsid, vs, GFP_KERNEL_ACCOUNT);
 	if (err)
 		goto err_free;
-	list_add_tail(&vs->node, &vnet->vsubnets);
+	list_add_tail_rcu(&vs->node, &vnet->vsubnets);
 	vnet->num_vsubnets++;
 	return vs;
 
@@ -352,7 +352,7 @@ void xsw_vsubnet_del(struct xsw_vnet_store *s, struct xsw_vsubnet *vs)
 	xsw_vmap_flush(s, vs);
 	WARN_ON(!list_empty(&vs->pas));
 	xa_erase(&s->vsubnets, vs->vsid);
-	list_del(&vs->node);
+	list_del_rcu(&vs->node);
 	vs->vnet->num_vsubnets--;
 	xsw_vnet_gen_next(s);
 	kfree_rcu(vs, rcu);

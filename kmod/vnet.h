@@ -49,6 +49,7 @@ struct xsw_vprefix {
  * @by_mac: (VSID, MAC) -> mappings; one MAC may have several CAs (RCU)
  * @maps: id -> mapping, the order dumps walk (RTNL writers)
  * @pa_refs: (VSID, PA) -> struct xsw_vpa_ref (RTNL)
+ * @rd_pas: (RDID, PA) -> struct xsw_vrd_pa (RTNL writers, RCU readers)
  * @hits: id / XSW_VMAP_HITS_CHUNK -> per-CPU hit counters of
  *	XSW_VMAP_HITS_CHUNK mappings (RTNL); freed with the store
  * @num_maps: mappings in the store (RTNL)
@@ -65,6 +66,7 @@ struct xsw_vnet_store {
 	struct rhltable by_mac;
 	struct xarray maps;
 	struct rhashtable pa_refs;
+	struct rhashtable rd_pas;
 	struct xarray hits;
 	unsigned int num_maps;
 	u64 gen;
@@ -74,7 +76,8 @@ struct xsw_vnet_store {
 /**
  * struct xsw_vnet - a routing domain (a tenant's virtual network)
  * @node: in the store's @vnets
- * @vsubnets: its virtual subnets, struct xsw_vsubnet.node (RTNL)
+ * @vsubnets: its virtual subnets, struct xsw_vsubnet.node (RTNL writers,
+ *	RCU readers: the router tells "no mapping" from "no route" by them)
  * @num_vsubnets: their number
  * @rdid: routing domain id, unique in the namespace
  * @gen: the store's generation at creation
@@ -112,9 +115,28 @@ struct xsw_vpa_ref {
 };
 
 /**
+ * struct xsw_vrd_pa - a PA the mappings of a routing domain point at
+ * @hnode: in the store's @rd_pas (RTNL writers, RCU readers): the
+ *	decapsulation check, xsw_vnet_has_pa()
+ * @key: (RDID, PA)
+ * @refs: vsubnets of the domain with a struct xsw_vpa_ref for the PA (RTNL)
+ * @rcu: frees it
+ */
+struct xsw_vrd_pa {
+	struct rhash_head hnode;
+	struct xsw_vrd_pa_key {
+		u32 rdid;
+		struct in6_addr pa;
+	} key;
+	unsigned int refs;
+	struct rcu_head rcu;
+};
+
+/**
  * struct xsw_vsubnet - a virtual subnet
  * @vsid: 4096..2^24-2, unique in the namespace; the VNI or GRE key
- * @vnet: its routing domain; it holds the vnet (RTNL)
+ * @vnet: its routing domain; it holds the vnet (set before the vsubnet is
+ *	published, so RCU readers may follow it; the vnet outlives it)
  * @node: in @vnet's @vsubnets
  * @pas: distinct PAs of its mappings, struct xsw_vpa_ref (RCU readers)
  * @num_pas: entries of @pas
@@ -314,8 +336,8 @@ unsigned int xsw_vmap_flush(struct xsw_vnet_store *s,
 u64 xsw_vmap_hits(const struct xsw_vmap *m);
 struct xsw_vmap *xsw_vmap_lookup_ca(struct xsw_vnet_store *s, u32 rdid,
 				    const struct in6_addr *ca);
-bool xsw_vsubnet_has_pa(struct xsw_vnet_store *s,
-			const struct xsw_vsubnet *vs, const struct in6_addr *pa);
+bool xsw_vnet_has_pa(struct xsw_vnet_store *s, u32 rdid,
+		     const struct in6_addr *pa);
 struct xsw_vmap *xsw_vmap_lookup_mac(struct xsw_vnet_store *s, u32 vsid,
 				     const u8 *mac);
 
@@ -351,6 +373,18 @@ int xsw_vnet_guard(const struct xsw_vport *vp, struct sk_buff *skb);
 struct xsw_port *xsw_vnet_fwd(const struct xsw_fwd_ctx *ctx,
 			      struct xsw_port *dst, const u8 *mac);
 void xsw_vnet_tx(const struct xsw_fwd_ctx *ctx, struct sk_buff *skb);
+struct xsw_port *xsw_vnet_port_by_mac(const struct xsw_fwd_ctx *ctx,
+				      struct xsw_switch *sw, const u8 *mac);
+bool xsw_vnet_pa_is_local(struct xsw_vnet_store *s,
+			  const struct xsw_switch *sw,
+			  const struct in6_addr *pa);
+
+/* vnet_route.c: the distributed router (forward.c calls it) */
+int xsw_vnet_route_lookup(struct xsw_vnet_store *s,
+			  const struct xsw_vsubnet *vs, struct sk_buff *skb,
+			  struct xsw_vmap **mp);
+int xsw_vnet_route_rewrite(struct sk_buff *skb, const u8 *mac);
+int xsw_vnet_route(struct xsw_fwd_ctx *ctx, struct sk_buff *skb);
 
 /* forward.c: a decapsulated frame of @vsid enters @sw on its tunnel port */
 void xsw_vnet_rx(struct xsw_switch *sw, u32 vsid, struct sk_buff *skb);

@@ -96,8 +96,11 @@ static void tun_addr(const struct ip_tunnel_info *info, bool src,
  * Decapsulation: frames the tunnel device received, the outer header gone
  * and its VNI and addresses in the skb's metadata_dst.  A frame for no PA
  * of a switch is counted in the device's rx_dropped; one with a VNI that
- * is not a local VSID, or from a PA that no mapping of the VSID points at,
- * under the switch's "vnet-unknown-vsid" and "vnet-unknown-pa".  The
+ * is not a local VSID, or from a PA that no mapping of the VSID's routing
+ * domain points at, under the switch's "vnet-unknown-vsid" and
+ * "vnet-unknown-pa".  The domain, not the VSID: a frame the sending host
+ * routed (vnet_route.c) carries the destination's VSID but comes from the
+ * PA of the source's, which may host no VM of the destination's VSID.  The
  * inner frame enters the PA's switch on its tunnel port (vnet_tx.c).
  *
  * Context: the device's receive path, under RCU with BH disabled.
@@ -127,7 +130,7 @@ static rx_handler_result_t vtun_rx(struct sk_buff **pskb)
 		return RX_HANDLER_CONSUMED;
 	}
 	tun_addr(info, true, &outer);
-	if (unlikely(!xsw_vsubnet_has_pa(s, vs, &outer))) {
+	if (unlikely(!xsw_vnet_has_pa(s, vs->rdid, &outer))) {
 		xsw_drop(&sw->tunnel, XSW_DROP_VNET_UNKNOWN_PA, skb);
 		return RX_HANDLER_CONSUMED;
 	}

@@ -122,9 +122,12 @@ int xsw_vnet_guard(const struct xsw_vport *vp, struct sk_buff *skb)
 	}
 }
 
-/* The local port of @ctx's VSID whose MAC is @mac.  Context: RCU. */
-static struct xsw_port *vsid_port_by_mac(const struct xsw_fwd_ctx *ctx,
-					 struct xsw_switch *sw, const u8 *mac)
+/*
+ * The local port of @ctx's VSID whose MAC is @mac: a walk of the switch's
+ * ports, for a MAC the FDB has not learned.  Context: RCU.
+ */
+struct xsw_port *xsw_vnet_port_by_mac(const struct xsw_fwd_ctx *ctx,
+				      struct xsw_switch *sw, const u8 *mac)
 {
 	u64 want = ether_addr_to_u64(mac);
 	struct xsw_port *port;
@@ -137,8 +140,9 @@ static struct xsw_port *vsid_port_by_mac(const struct xsw_fwd_ctx *ctx,
 }
 
 /* Is @pa one of @sw's PAs?  Context: RCU. */
-static bool pa_is_local(struct xsw_vnet_store *s, const struct xsw_switch *sw,
-			const struct in6_addr *pa)
+bool xsw_vnet_pa_is_local(struct xsw_vnet_store *s,
+			  const struct xsw_switch *sw,
+			  const struct in6_addr *pa)
 {
 	const struct xsw_pa *p = xsw_pa_lookup_rcu(s, pa);
 
@@ -170,8 +174,8 @@ struct xsw_port *xsw_vnet_fwd(const struct xsw_fwd_ctx *ctx,
 		return dst;
 	s = xsw_vnet_store(dev_net(sw->dev));
 	m = xsw_vmap_lookup_mac(s, ctx->vsid, mac);
-	if (m && pa_is_local(s, sw, &m->pa)) {
-		dst = vsid_port_by_mac(ctx, sw, mac);
+	if (m && xsw_vnet_pa_is_local(s, sw, &m->pa)) {
+		dst = xsw_vnet_port_by_mac(ctx, sw, mac);
 		if (dst)
 			return dst;
 	}
@@ -262,7 +266,7 @@ void xsw_vnet_tx(const struct xsw_fwd_ctx *ctx, struct sk_buff *skb)
 	}
 	if (likely(!is_multicast_ether_addr(dest))) {
 		m = xsw_vmap_lookup_mac(s, ctx->vsid, dest);
-		if (unlikely(!m || pa_is_local(s, sw, &m->pa))) {
+		if (unlikely(!m || xsw_vnet_pa_is_local(s, sw, &m->pa))) {
 			xsw_drop(ctx->src, XSW_DROP_VNET_NO_MAPPING, skb);
 			return;
 		}
@@ -271,7 +275,7 @@ void xsw_vnet_tx(const struct xsw_fwd_ctx *ctx, struct sk_buff *skb)
 		return;
 	}
 	list_for_each_entry_rcu(ref, &vs->pas, node) {
-		if (pa_is_local(s, sw, &ref->key.pa))
+		if (xsw_vnet_pa_is_local(s, sw, &ref->key.pa))
 			continue;
 		copy = skb_clone(skb, GFP_ATOMIC);
 		if (unlikely(!copy))
