@@ -369,12 +369,13 @@ void xsw_vtun_store_uninit(struct xsw_vnet_store *s);
 struct net_device *xsw_vtun_dev_rcu(const struct xsw_switch *sw);
 
 /* vnet_tx.c: the data path's steps (forward.c calls them) */
+bool xsw_vport_has_ca(const struct xsw_vport *vp, const struct in6_addr *addr);
 int xsw_vnet_guard(const struct xsw_vport *vp, struct sk_buff *skb);
 struct xsw_port *xsw_vnet_fwd(const struct xsw_fwd_ctx *ctx,
 			      struct xsw_port *dst, const u8 *mac);
 void xsw_vnet_tx(const struct xsw_fwd_ctx *ctx, struct sk_buff *skb);
-struct xsw_port *xsw_vnet_port_by_mac(const struct xsw_fwd_ctx *ctx,
-				      struct xsw_switch *sw, const u8 *mac);
+struct xsw_port *xsw_vnet_local_port(struct xsw_switch *sw,
+				     const struct xsw_vmap *m);
 bool xsw_vnet_pa_is_local(struct xsw_vnet_store *s,
 			  const struct xsw_switch *sw,
 			  const struct in6_addr *pa);

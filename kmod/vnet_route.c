@@ -25,7 +25,7 @@
  *              limit decremented, the frame's VSID (ctx->vsid) the
  *              mapping's.
  *   deliver    a mapping to one of this switch's PAs: the local port of
- *              the new VSID with the mapping's MAC; to a remote PA: the
+ *              the new VSID with the mapping's CA; to a remote PA: the
  *              tunnel port, whose transmit (vnet_tx.c) encapsulates with
  *              the new VSID.  The rest of the pipeline (ingress ACL and
  *              rate limit, egress isolation, ACL, QoS, extensions) sees
@@ -154,15 +154,16 @@ int xsw_vnet_route_rewrite(struct sk_buff *skb, const u8 *mac)
 	return -1;
 }
 
-/* The local port of @ctx's (new) VSID with @mac: the FDB's, else a walk. */
+/* The local port of @m's VM: the FDB's if in its VSID, else by its CA */
 static struct xsw_port *local_port(const struct xsw_fwd_ctx *ctx,
-				   struct xsw_switch *sw, const u8 *mac)
+				   struct xsw_switch *sw,
+				   const struct xsw_vmap *m)
 {
-	struct xsw_port *dst = xsw_fdb_lookup(sw, mac, ctx->vlan);
+	struct xsw_port *port = xsw_fdb_lookup(sw, m->kmac.mac, ctx->vlan);
 
-	if (dst && xsw_port_vsid(dst) == ctx->vsid)
-		return dst;
-	return xsw_vnet_port_by_mac(ctx, sw, mac);
+	if (port && xsw_port_vsid(port) == m->kmac.vsid)
+		return port;
+	return xsw_vnet_local_port(sw, m);
 }
 
 /**
@@ -196,7 +197,7 @@ int xsw_vnet_route(struct xsw_fwd_ctx *ctx, struct sk_buff *skb)
 	/* m->vs is set after the mapping is published; its key is not. */
 	ctx->vsid = m->kmac.vsid;
 	if (xsw_vnet_pa_is_local(s, sw, &m->pa))
-		dst = local_port(ctx, sw, m->kmac.mac);
+		dst = local_port(ctx, sw, m);
 	else if (ctx->src != &sw->tunnel)
 		dst = &sw->tunnel;
 	else

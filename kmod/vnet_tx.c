@@ -34,8 +34,7 @@
 #include "vnet.h"
 
 /* Is @addr one of @vp's CAs? */
-static bool vport_has_ca(const struct xsw_vport *vp,
-			 const struct in6_addr *addr)
+bool xsw_vport_has_ca(const struct xsw_vport *vp, const struct in6_addr *addr)
 {
 	unsigned int i;
 
@@ -50,7 +49,7 @@ static bool vport_has_ca4(const struct xsw_vport *vp, __be32 addr)
 	struct in6_addr a;
 
 	ipv6_addr_set_v4mapped(addr, &a);
-	return vport_has_ca(vp, &a);
+	return xsw_vport_has_ca(vp, &a);
 }
 
 /* The sender address of an Ethernet/IPv4 ARP packet at @off, or -1. */
@@ -110,7 +109,7 @@ int xsw_vnet_guard(const struct xsw_vport *vp, struct sk_buff *skb)
 		/* IPv4 CAs are kept IPv4-mapped: such a source is not one. */
 		if (ipv6_addr_v4mapped(&ip6->saddr))
 			return XSW_DROP_VNET_SPOOFED_CA;
-		return vport_has_ca(vp, &ip6->saddr) ? -1 :
+		return xsw_vport_has_ca(vp, &ip6->saddr) ? -1 :
 		       XSW_DROP_VNET_SPOOFED_CA;
 	case htons(ETH_P_ARP):
 		if (arp_sender(skb, ETH_HLEN, &sip))
@@ -122,20 +121,32 @@ int xsw_vnet_guard(const struct xsw_vport *vp, struct sk_buff *skb)
 	}
 }
 
-/*
- * The local port of @ctx's VSID whose MAC is @mac: a walk of the switch's
- * ports, for a MAC the FDB has not learned.  Context: RCU.
+/**
+ * xsw_vnet_local_port - the port of a mapping's VM on this switch
+ * @sw: the switch, which has the mapping's PA
+ * @m: the mapping
+ *
+ * The port in the mapping's VSID that has its CA: found by CA rather than
+ * by the MAC a port sent first (port security), so that a VM that has sent
+ * nothing yet - static neighbour entries, or a first frame that would be
+ * the answer to this one - is reached all the same.  A walk of the ports:
+ * the FDB, which callers try first, knows every VM that has sent a frame.
+ *
+ * Context: RCU.
+ * Return: the port, or NULL.
  */
-struct xsw_port *xsw_vnet_port_by_mac(const struct xsw_fwd_ctx *ctx,
-				      struct xsw_switch *sw, const u8 *mac)
+struct xsw_port *xsw_vnet_local_port(struct xsw_switch *sw,
+				     const struct xsw_vmap *m)
 {
-	u64 want = ether_addr_to_u64(mac);
+	const struct xsw_vport *vp;
 	struct xsw_port *port;
 
-	list_for_each_entry_rcu(port, &sw->ports, list)
-		if (READ_ONCE(port->mac) == want &&
-		    xsw_port_vsid(port) == ctx->vsid)
+	list_for_each_entry_rcu(port, &sw->ports, list) {
+		vp = rcu_dereference(port->vport);
+		if (vp && vp->vs->vsid == m->kmac.vsid &&
+		    xsw_vport_has_ca(vp, &m->kca.ca))
 			return port;
+	}
 	return NULL;
 }
 
@@ -156,8 +167,8 @@ bool xsw_vnet_pa_is_local(struct xsw_vnet_store *s,
  * @mac: the destination MAC
  *
  * The FDB's port if it is in the VSID; else, when the MAC's mapping names
- * one of this switch's PAs, the local port of the VSID with that MAC (not
- * learned yet); else the tunnel port, whose transmit encapsulates by the
+ * one of this switch's PAs, the local port of the VSID with the mapping's
+ * CA (the MAC not learned yet); else the tunnel port, whose transmit encapsulates by the
  * mapping or drops the frame under "vnet-no-mapping".
  *
  * Context: RCU.
@@ -175,7 +186,7 @@ struct xsw_port *xsw_vnet_fwd(const struct xsw_fwd_ctx *ctx,
 	s = xsw_vnet_store(dev_net(sw->dev));
 	m = xsw_vmap_lookup_mac(s, ctx->vsid, mac);
 	if (m && xsw_vnet_pa_is_local(s, sw, &m->pa)) {
-		dst = xsw_vnet_port_by_mac(ctx, sw, mac);
+		dst = xsw_vnet_local_port(sw, m);
 		if (dst)
 			return dst;
 	}
