@@ -50,6 +50,8 @@ ALL_TESTS="
 "
 # shellcheck source=lib.sh source-path=SCRIPTDIR
 source "$(dirname "$0")/lib.sh"
+# shellcheck source=lib/vnet.sh source-path=SCRIPTDIR
+source "$(dirname "$0")/lib/vnet.sh"
 
 PA1=192.168.1.10
 PA2=192.168.2.20
@@ -66,46 +68,6 @@ MAC_R=02:00:00:00:77:77
 MAC_W1=02:00:00:00:70:11
 MAC_W2=02:00:00:00:70:12
 TUN=xsw-vxlan-4789
-TCP_PORT=7000
-
-x()
-{
-	"$XSW" -n "$NS1" "$@"
-}
-
-# drops PORT REASON: a port's drop counter
-drops()
-{
-	xsw_jq -n "$NS1" ".[0].stats.drops[\"$2\"]" -s port show "$1"
-}
-
-# sw_drops REASON: the switch-wide drop counter
-sw_drops()
-{
-	xsw_jq -n "$NS1" ".[0].stats.drops[\"$1\"]" -s switch show sw0
-}
-
-# drops_reach WANT CMD...: wait (10 s) until CMD prints a number >= WANT
-drops_reach()
-{
-	local want=$1; shift
-
-	busywait 10000 eval "[ \"\$($*)\" -ge $want ]"
-}
-
-# vm NS IFNAME PEER MAC ADDR [NS_PEER]: a "VM" namespace on a veth
-vm()
-{
-	local ns=$1 dev=$2 peer=$3 mac=$4 addr=$5 pns=$6
-
-	ip -n "$pns" link add "$peer" type veth peer name "$dev" netns "$ns" &&
-	ip netns exec "$ns" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 \
-		net.ipv6.conf.default.disable_ipv6=1 &&
-	ip -n "$ns" link set "$dev" address "$mac" &&
-	ip -n "$ns" addr add "$addr/24" dev "$dev" &&
-	ip -n "$ns" link set "$dev" up &&
-	ip -n "$pns" link set "$peer" up
-}
 
 # remote_tenant VNI BRIDGE VXLAN VETH NS_VM VM_MAC LOCAL REMOTE LOCAL_MACS...
 remote_tenant()
@@ -223,40 +185,6 @@ rogue_vxlan()
 	ip -n "$NS3" neigh add "${addr%.*}.11" lladdr "$MAC_A1" dev "$dev"
 }
 
-# ping_ok NS ADDR: wait (30 s) until one ping gets its reply; the first
-# frames may wait for the underlay's ARP.
-ping_ok()
-{
-	busywait 30000 ip netns exec "$1" ping -q -c 1 -W 2 "$2" >/dev/null
-}
-
-# capture NS DEV FILTER NAME: tcpdump, printing frames with their MACs to
-# $TMPD/NAME.txt, ready when it returns; stop with capture_stop NAME.
-capture()
-{
-	local ns=$1 dev=$2 filter=$3 name=$4
-
-	ip netns exec "$ns" tcpdump -l -n -e -i "$dev" "$filter" \
-		>"$TMPD/$name.txt" 2>"$TMPD/$name.err" &
-	echo $! >"$TMPD/$name.pid"
-	busywait 10000 grep -q "listening on" "$TMPD/$name.err"
-}
-
-capture_stop()
-{
-	local pid
-
-	pid=$(<"$TMPD/$1.pid")
-	kill -INT "$pid" 2>/dev/null
-	wait "$pid" 2>/dev/null
-}
-
-# captured NAME PATTERN: lines of the capture with PATTERN
-captured()
-{
-	grep -c -- "$2" "$TMPD/$1.txt"
-}
-
 vxlan_tunnel_device()
 {
 	local kind
@@ -279,29 +207,6 @@ vxlan_ping()
 	ping_ok "$NS_A2" 10.1.1.11
 	check_err $? "Contoso VM2 cannot ping Contoso VM1 back"
 	log_test "each tenant's VMs ping across hosts, with the same CAs"
-}
-
-# serve NS TEXT: a TCP server on 10.1.1.12 that answers TEXT
-serve()
-{
-	ip netns exec "$1" python3 -c '
-import socket, sys
-s = socket.socket()
-s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-s.bind(("10.1.1.12", int(sys.argv[1])))
-s.listen(8)
-while True:
-    c, _ = s.accept()
-    c.sendall(sys.argv[2].encode())
-    c.close()
-' "$TCP_PORT" "$2" &
-	busywait 10000 sh -c "ip netns exec $1 ss -Hltn 'sport = :$TCP_PORT' | grep -q ."
-}
-
-fetch()
-{
-	ip netns exec "$1" timeout 20 bash -c \
-		"exec 3<>/dev/tcp/10.1.1.12/$TCP_PORT && cat <&3"
 }
 
 vxlan_tcp()
