@@ -19,6 +19,8 @@
 #define _XSW_VNET_H
 
 #include <linux/etherdevice.h>
+#include <linux/ip.h>
+#include <linux/ipv6.h>
 #include <linux/rhashtable.h>
 #include <linux/xarray.h>
 #include <net/ipv6.h>
@@ -266,6 +268,31 @@ extern const u8 xsw_vnet_router_mac[ETH_ALEN] __aligned(2);
 static inline bool xsw_vnet_is_router_mac(const u8 *mac)
 {
 	return ether_addr_equal(mac, xsw_vnet_router_mac);
+}
+
+/*
+ * The IPv4 or IPv6 header after a frame's Ethernet header (skb->data at
+ * it), pulled into the linear part; NULL when it is truncated or of
+ * another version (the guard's and the router's "vnet-malformed").
+ */
+static inline const struct iphdr *xsw_vnet_ip4_hdr(struct sk_buff *skb)
+{
+	const struct iphdr *ip;
+
+	if (!pskb_may_pull(skb, ETH_HLEN + sizeof(*ip)))
+		return NULL;
+	ip = (const struct iphdr *)(skb->data + ETH_HLEN);
+	return ip->version == 4 && ip->ihl >= 5 ? ip : NULL;
+}
+
+static inline const struct ipv6hdr *xsw_vnet_ip6_hdr(struct sk_buff *skb)
+{
+	const struct ipv6hdr *ip6;
+
+	if (!pskb_may_pull(skb, ETH_HLEN + sizeof(*ip6)))
+		return NULL;
+	ip6 = (const struct ipv6hdr *)(skb->data + ETH_HLEN);
+	return ip6->version == 6 ? ip6 : NULL;
 }
 
 /* vnet.c: the store, routing domains, virtual subnets, PAs, ports */

@@ -90,19 +90,15 @@ int xsw_vnet_route_lookup(struct xsw_vnet_store *s,
 
 	switch (eth_hdr(skb)->h_proto) {
 	case htons(ETH_P_IP):
-		if (!pskb_may_pull(skb, ETH_HLEN + sizeof(*ip)))
-			return XSW_DROP_VNET_MALFORMED;
-		ip = (const struct iphdr *)(skb->data + ETH_HLEN);
-		if (ip->version != 4 || ip->ihl < 5)
+		ip = xsw_vnet_ip4_hdr(skb);
+		if (!ip)
 			return XSW_DROP_VNET_MALFORMED;
 		ipv6_addr_set_v4mapped(ip->daddr, &daddr);
 		ttl = ip->ttl;
 		break;
 	case htons(ETH_P_IPV6):
-		if (!pskb_may_pull(skb, ETH_HLEN + sizeof(*ip6)))
-			return XSW_DROP_VNET_MALFORMED;
-		ip6 = (const struct ipv6hdr *)(skb->data + ETH_HLEN);
-		if (ip6->version != 6)
+		ip6 = xsw_vnet_ip6_hdr(skb);
+		if (!ip6)
 			return XSW_DROP_VNET_MALFORMED;
 		/* IPv4 CAs are kept IPv4-mapped: such an address is none. */
 		if (ipv6_addr_v4mapped(&ip6->daddr))

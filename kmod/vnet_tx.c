@@ -90,18 +90,14 @@ int xsw_vnet_guard(const struct xsw_vport *vp, struct sk_buff *skb)
 
 	switch (proto) {
 	case htons(ETH_P_IP):
-		if (!pskb_may_pull(skb, ETH_HLEN + sizeof(*ip)))
-			return XSW_DROP_VNET_MALFORMED;
-		ip = (const struct iphdr *)(skb->data + ETH_HLEN);
-		if (ip->version != 4)
+		ip = xsw_vnet_ip4_hdr(skb);
+		if (!ip)
 			return XSW_DROP_VNET_MALFORMED;
 		return vport_has_ca4(vp, ip->saddr) ? -1 :
 		       XSW_DROP_VNET_SPOOFED_CA;
 	case htons(ETH_P_IPV6):
-		if (!pskb_may_pull(skb, ETH_HLEN + sizeof(*ip6)))
-			return XSW_DROP_VNET_MALFORMED;
-		ip6 = (const struct ipv6hdr *)(skb->data + ETH_HLEN);
-		if (ip6->version != 6)
+		ip6 = xsw_vnet_ip6_hdr(skb);
+		if (!ip6)
 			return XSW_DROP_VNET_MALFORMED;
 		if (ipv6_addr_any(&ip6->saddr) ||
 		    ipv6_addr_type(&ip6->saddr) & IPV6_ADDR_LINKLOCAL)

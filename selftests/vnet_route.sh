@@ -123,15 +123,22 @@ route_local_ping()
 	log_test "VMs of two VSIDs of a routing domain ping through the router"
 }
 
-route_local_tcp()
+# tcp_ok NS_SERVER ADDR TEXT: Contoso's 5001 VM gets TEXT from a server
+# at ADDR over TCP
+tcp_ok()
 {
 	local out
 
-	serve "$NS_A2" contoso-5002 10.1.2.12
-	check_err $? "no server in Contoso's 5002 VM"
-	out=$(fetch "$NS_A1" 10.1.2.12)
-	[ "$out" = contoso-5002 ]
-	check_err $? "Contoso 5001 got '$out' over TCP, not contoso-5002"
+	serve "$1" "$3" "$2"
+	check_err $? "no server at $2"
+	out=$(fetch "$NS_A1" "$2")
+	[ "$out" = "$3" ]
+	check_err $? "Contoso 5001 got '$out' over TCP from $2, not $3"
+}
+
+route_local_tcp()
+{
+	tcp_ok "$NS_A2" 10.1.2.12 contoso-5002
 	log_test "TCP between two VSIDs through the router"
 }
 
@@ -228,13 +235,7 @@ route_remote()
 
 route_remote_tcp()
 {
-	local out
-
-	serve "$NS_B3" contoso-5003 10.1.3.23
-	check_err $? "no server in host 2's 5003 VM"
-	out=$(fetch "$NS_A1" 10.1.3.23)
-	[ "$out" = contoso-5003 ]
-	check_err $? "Contoso 5001 got '$out' over TCP from host 2, not contoso-5003"
+	tcp_ok "$NS_B3" 10.1.3.23 contoso-5003
 	log_test "TCP between VSIDs across hosts"
 }
 

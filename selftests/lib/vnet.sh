@@ -119,7 +119,7 @@ while True:
     c.sendall(sys.argv[2].encode())
     c.close()
 ' "$TCP_PORT" "$2" "${3:-10.1.1.12}" &
-	busywait 10000 sh -c "ip netns exec $1 ss -Hltn 'sport = :$TCP_PORT' | grep -q ."
+	busywait 30000 sh -c "ip netns exec $1 ss -Hltn 'sport = :$TCP_PORT' | grep -q ."
 }
 
 # fetch NS [ADDR]: what the server on ADDR (10.1.1.12) answers
