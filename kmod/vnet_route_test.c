@@ -77,11 +77,11 @@ static struct sk_buff *frame6(struct kunit *test, const char *daddr, u8 hops)
 static void route_fixture(struct kunit *test)
 {
 	struct vnet_test_ctx *ctx = test->priv;
-	struct xsw_vsubnet *c1, *c2, *f1, *f2, *f3;
+	struct xsw_vsubnet *c1, *c2, *c3, *f1, *f2, *f3;
 
 	c1 = subnet(test, ctx->vnet[0], 5001, "10.1.1.0", 24);
 	c2 = subnet(test, ctx->vnet[0], 5002, "10.1.2.0", 24);
-	subnet(test, ctx->vnet[0], 5003, "2001:db8:2::", 64);
+	c3 = subnet(test, ctx->vnet[0], 5003, "2001:db8:2::", 64);
 	f1 = subnet(test, ctx->vnet[1], 6001, "10.1.1.0", 24);
 	f2 = subnet(test, ctx->vnet[1], 6002, "10.1.2.0", 24);
 	f3 = subnet(test, ctx->vnet[1], 6003, "10.1.3.0", 24);
@@ -95,9 +95,21 @@ static void route_fixture(struct kunit *test)
 				      "192.168.2.20", NULL), 0);
 	KUNIT_ASSERT_EQ(test, add_map(test, f3, "10.1.3.13", 0x63,
 				      "192.168.2.20", NULL), 0);
-	KUNIT_ASSERT_EQ(test, add_map(test, xsw_vsubnet_find(&ctx->s, 5003),
-				      "2001:db8:2::12", 0x32, "192.168.2.20",
-				      NULL), 0);
+	KUNIT_ASSERT_EQ(test, add_map(test, c3, "2001:db8:2::12", 0x32,
+				      "192.168.2.20", NULL), 0);
+}
+
+/* The vsubnet of @vsid, which the fixture made */
+static struct xsw_vsubnet *vsubnet(struct kunit *test, u32 vsid)
+{
+	struct vnet_test_ctx *ctx = test->priv;
+	struct xsw_vsubnet *vs;
+
+	rtnl_lock();
+	vs = xsw_vsubnet_find(&ctx->s, vsid);
+	rtnl_unlock();
+	KUNIT_ASSERT_NOT_NULL(test, vs);
+	return vs;
 }
 
 struct lookup_case {
@@ -147,8 +159,7 @@ static void route_lookup(struct kunit *test)
 	int reason;
 
 	route_fixture(test);
-	vs = xsw_vsubnet_find(&ctx->s, c->vsid);
-	KUNIT_ASSERT_NOT_NULL(test, vs);
+	vs = vsubnet(test, c->vsid);
 	skb = strchr(c->daddr, ':') ? frame6(test, c->daddr, c->ttl) :
 	      frame4(test, c->daddr, c->ttl, sizeof(struct iphdr));
 	rcu_read_lock();
@@ -180,7 +191,7 @@ static void route_lookup_refused(struct kunit *test)
 	unsigned int i;
 
 	route_fixture(test);
-	vs = xsw_vsubnet_find(&ctx->s, 5001);
+	vs = vsubnet(test, 5001);
 	skb[0] = frame(test, htons(ETH_P_ARP), arp, sizeof(arp));
 	skb[1] = frame4(test, "10.1.2.12", 64, sizeof(struct iphdr) - 1);
 	/* an IPv4 CA, but written as IPv6 */
@@ -206,7 +217,7 @@ static void route_domain_pas(struct kunit *test)
 	struct xsw_vmap *m;
 
 	route_fixture(test);
-	c2 = xsw_vsubnet_find(&ctx->s, 5002);
+	c2 = vsubnet(test, 5002);
 	rcu_read_lock();
 	/* 5002 has no mapping at PA1, but 5001 of its domain has. */
 	KUNIT_EXPECT_TRUE(test, xsw_vnet_has_pa(&ctx->s, 1, &pa1));
