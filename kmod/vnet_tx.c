@@ -8,8 +8,9 @@
  *   forwarding unicast: the FDB, restricted to the VSID's ports, else the
  *              mapping of the destination MAC, xsw_vnet_fwd(): a local PA
  *              names a local port, a remote one the switch's tunnel port
- *              (sw->tunnel); broadcast and multicast: flooded to the
- *              VSID's local ports and the tunnel port
+ *              (sw->tunnel); to the router's MAC: routed into another
+ *              VSID (vnet_route.c); broadcast and multicast: flooded to
+ *              the VSID's local ports and the tunnel port
  *   egress     a port of another VSID, or of none, is never a destination
  *              (forward.c checks every copy); the tunnel port's copy goes
  *              through the ACL, QoS and extension steps as any port's,
@@ -236,7 +237,8 @@ static void encap(const struct xsw_fwd_ctx *ctx, struct xsw_vnet_store *s,
 /**
  * xsw_vnet_tx - the tunnel port's transmit: encapsulate a frame of a VSID
  * @ctx: the frame's context; @ctx->vsid is set and @ctx->src is a port
- *	of the VSID, never the tunnel port
+ *	of the VSID (of another VSID of its routing domain for a routed
+ *	frame: @ctx->vsid is then the destination's), never the tunnel port
  * @skb: the copy for the tunnel port, past the egress steps
  *
  * Broadcast and multicast go as unicast copies to each PA of the VSID's
