@@ -17,10 +17,12 @@
  *
  * Network virtualisation (vnet_tx.c has its steps) adds: at ingress, a VSID
  * port's address guard after port security; in forwarding, the FDB
- * restricted to the frame's VSID, then the mappings; after the "in" rate
- * limit, the ARP/ND responder (vnet_nd.c), which answers a VSID port's
- * ARP requests and neighbour solicitations instead of sending them on,
- * the reply taking the asking port's egress; at egress, VSID isolation
+ * restricted to the frame's VSID, then the mappings, and the distributed
+ * router for frames to its MAC (vnet_route.c), which rewrites the frame
+ * and moves it to the destination's VSID before the policies; after the
+ * "in" rate limit, the ARP/ND responder (vnet_nd.c), which answers a VSID
+ * port's ARP requests and neighbour solicitations instead of sending them
+ * on, the reply taking the asking port's egress; at egress, VSID isolation
  * with the other isolation checks, and encapsulation as the transmit of
  * the switch's tunnel port, so after the ACL, QoS and egress extensions.
  * Decapsulated frames enter on that tunnel port.
@@ -250,20 +252,25 @@ static __always_inline void egress(const struct xsw_fwd_ctx *ctx,
 }
 
 /*
- * Built-in forwarding: learn the source, unless an extension injected the
- * frame, then look the destination up.  NULL means flood.
+ * Built-in forwarding, first step: learn the source, unless an extension
+ * injected the frame or it came out of the tunnel.
  */
-static __always_inline struct xsw_port *builtin(struct xsw_fwd_ctx *ctx,
-						const struct sk_buff *skb)
+static __always_inline void learn(struct xsw_fwd_ctx *ctx,
+				  const struct ethhdr *eth)
 {
-	const struct ethhdr *eth = eth_hdr(skb);
-	struct xsw_switch *sw = ctx->src->sw;
-	struct xsw_port *dst;
-
 	/* Decapsulated frames' MACs are not learned: mappings place them. */
 	if (!ctx->origin && likely(is_valid_ether_addr(eth->h_source)) &&
 	    likely(ctx->src->type != XSW_PORT_TYPE_TUNNEL))
-		xsw_fdb_learn(sw, ctx->src, eth->h_source, ctx->vlan);
+		xsw_fdb_learn(ctx->src->sw, ctx->src, eth->h_source, ctx->vlan);
+}
+
+/* Built-in forwarding, second step: the destination.  NULL means flood. */
+static __always_inline struct xsw_port *lookup(struct xsw_fwd_ctx *ctx,
+					       const struct ethhdr *eth)
+{
+	struct xsw_switch *sw = ctx->src->sw;
+	struct xsw_port *dst;
+
 	if (is_multicast_ether_addr(eth->h_dest))
 		return NULL;
 	if (unlikely(ether_addr_equal(eth->h_dest, sw->dev->dev_addr)))
@@ -281,12 +288,16 @@ static __always_inline struct xsw_port *builtin(struct xsw_fwd_ctx *ctx,
  *
  * Learns the source MAC on the source port (unless an extension injected
  * the frame) and adds the destination the FDB gives, as xsw_fwd_add_dst()
- * would, or floods.
+ * would, or floods.  It does not route: the frame is the extension's, and
+ * read-only here, so a frame of a VSID for the router's MAC finds no
+ * mapping (the tunnel port drops it as "vnet-no-mapping").
  */
 void xsw_fwd_builtin(struct xsw_fwd_ctx *ctx, const struct sk_buff *skb)
 {
-	struct xsw_port *dst = builtin(ctx, skb);
+	struct xsw_port *dst;
 
+	learn(ctx, eth_hdr(skb));
+	dst = lookup(ctx, eth_hdr(skb));
 	if (dst)
 		xsw_fwd_add(ctx, dst);
 	else
@@ -294,15 +305,29 @@ void xsw_fwd_builtin(struct xsw_fwd_ctx *ctx, const struct sk_buff *skb)
 }
 EXPORT_SYMBOL_GPL(xsw_fwd_builtin);
 
-/* Built-in forwarding of a frame whose context has no destination yet. */
-static __always_inline void builtin_fill(struct xsw_fwd_ctx *ctx,
-					 const struct sk_buff *skb)
+/*
+ * Built-in forwarding of a frame whose context has no destination yet.  A
+ * frame of a VSID for the router's MAC is routed (vnet_route.c), which may
+ * rewrite it and change ctx->vsid, unless it is ARP or neighbour discovery,
+ * which the responder takes later; any other frame pays for that one
+ * compare.  Return: -1, or the reason to drop the frame.
+ */
+static __always_inline int builtin_fill(struct xsw_fwd_ctx *ctx,
+					struct sk_buff *skb)
 {
-	ctx->dst[0] = builtin(ctx, skb);
+	const struct ethhdr *eth = eth_hdr(skb);
+
+	learn(ctx, eth);
+	if (unlikely(ctx->vsid) &&
+	    unlikely(xsw_vnet_is_router_mac(eth->h_dest)) &&
+	    !xsw_vnet_nd_not_routed(skb))
+		return xsw_vnet_route(ctx, skb);
+	ctx->dst[0] = lookup(ctx, eth);
 	if (ctx->dst[0])
 		ctx->n_dst = 1;
 	else
 		ctx->flood = true;
+	return -1;
 }
 
 /*
@@ -360,12 +385,18 @@ static noinline bool nd_respond(const struct xsw_fwd_ctx *req,
 static __always_inline struct sk_buff *
 ext_ingress(struct sk_buff *skb, struct xsw_fwd_ctx *ctx)
 {
+	int reason;
+
 	skb = xsw_ext_ingress(skb, ctx);
 	if (!skb)
 		return NULL;
 	if (ctx->pipe->fwd)
 		return xsw_ext_forward(skb, ctx);
-	builtin_fill(ctx, skb);
+	reason = builtin_fill(ctx, skb);
+	if (unlikely(reason >= 0)) {
+		xsw_drop(ctx->src, reason, skb);
+		return NULL;
+	}
 	return skb;
 }
 
@@ -423,7 +454,11 @@ static __always_inline void ingress(struct xsw_port *src, struct sk_buff *skb,
 		if (!skb)
 			return;
 	} else {
-		builtin_fill(&ctx, skb);
+		reason = builtin_fill(&ctx, skb);
+		if (unlikely(reason >= 0)) {
+			xsw_drop(src, reason, skb);
+			return;
+		}
 	}
 
 	af.extracted = false;

@@ -11,7 +11,12 @@
  *   - maps, an id -> mapping xarray that dumps and flushes walk in order.
  * Each vsubnet keeps the distinct PAs its mappings point at, with a count,
  * so the data path has its replication list for broadcast and multicast
- * without walking the mappings.
+ * without walking the mappings.  Each routing domain keeps the same one
+ * level up, in the store's rd_pas: (RDID, PA) counted by the vsubnets of
+ * the domain that point at the PA, so that the decapsulation check, which
+ * must admit a frame routed on the sending host (it carries the
+ * destination's VSID but comes from the PA of the source's), is one hash
+ * lookup however many mappings there are.
  *
  * Writers hold RTNL (vnet.h); readers of by_ca, by_mac and the PA lists
  * need only RCU.  A mapping never changes once inserted.
@@ -48,6 +53,14 @@ static const struct rhashtable_params pa_refs_params = {
 	.automatic_shrinking = true,
 };
 
+/* (RDID, PA) -> struct xsw_vrd_pa: the decapsulation check's index */
+static const struct rhashtable_params rd_pas_params = {
+	.key_len	= sizeof(struct xsw_vrd_pa_key),
+	.key_offset	= offsetof(struct xsw_vrd_pa, key),
+	.head_offset	= offsetof(struct xsw_vrd_pa, hnode),
+	.automatic_shrinking = true,
+};
+
 int xsw_vmap_init(struct xsw_vnet_store *s)
 {
 	int err;
@@ -63,8 +76,13 @@ int xsw_vmap_init(struct xsw_vnet_store *s)
 	err = rhashtable_init(&s->pa_refs, &pa_refs_params);
 	if (err)
 		goto err_mac;
+	err = rhashtable_init(&s->rd_pas, &rd_pas_params);
+	if (err)
+		goto err_pa_refs;
 	return 0;
 
+err_pa_refs:
+	rhashtable_destroy(&s->pa_refs);
 err_mac:
 	rhltable_destroy(&s->by_mac);
 err_ca:
@@ -84,6 +102,7 @@ void xsw_vmap_uninit(struct xsw_vnet_store *s)
 	void *chunk;
 
 	WARN_ON(s->num_maps);
+	rhashtable_destroy(&s->rd_pas);
 	rhashtable_destroy(&s->pa_refs);
 	rhltable_destroy(&s->by_mac);
 	rhashtable_destroy(&s->by_ca);
@@ -162,19 +181,56 @@ static struct xsw_vpa_ref *pa_ref_find(struct xsw_vnet_store *s,
 }
 
 /**
- * xsw_vsubnet_has_pa - does a mapping of a vsubnet point at a PA?
+ * xsw_vnet_has_pa - does a mapping of a routing domain point at a PA?
  * @s: the store
- * @vs: the vsubnet
+ * @rdid: the routing domain
  * @pa: the address
  *
  * Context: RCU read side (the decapsulation check).
  */
-bool xsw_vsubnet_has_pa(struct xsw_vnet_store *s,
-			const struct xsw_vsubnet *vs, const struct in6_addr *pa)
+bool xsw_vnet_has_pa(struct xsw_vnet_store *s, u32 rdid,
+		     const struct in6_addr *pa)
 {
-	struct xsw_vpa_key key = { .vsid = vs->vsid, .pa = *pa };
+	struct xsw_vrd_pa_key key = { .rdid = rdid, .pa = *pa };
 
-	return rhashtable_lookup(&s->pa_refs, &key, pa_refs_params);
+	return rhashtable_lookup(&s->rd_pas, &key, rd_pas_params);
+}
+
+/* A vsubnet of @rdid points at @pa now: count it in the domain's index. */
+static int rd_pa_get(struct xsw_vnet_store *s, u32 rdid,
+		     const struct in6_addr *pa)
+{
+	struct xsw_vrd_pa_key key = { .rdid = rdid, .pa = *pa };
+	struct xsw_vrd_pa *rp;
+	int err;
+
+	rp = rhashtable_lookup_fast(&s->rd_pas, &key, rd_pas_params);
+	if (rp) {
+		rp->refs++;
+		return 0;
+	}
+	rp = kzalloc(sizeof(*rp), GFP_KERNEL_ACCOUNT);
+	if (!rp)
+		return -ENOMEM;
+	rp->key = key;
+	rp->refs = 1;
+	err = rhashtable_insert_fast(&s->rd_pas, &rp->hnode, rd_pas_params);
+	if (err)
+		kfree(rp);
+	return err;
+}
+
+static void rd_pa_put(struct xsw_vnet_store *s, u32 rdid,
+		      const struct in6_addr *pa)
+{
+	struct xsw_vrd_pa_key key = { .rdid = rdid, .pa = *pa };
+	struct xsw_vrd_pa *rp;
+
+	rp = rhashtable_lookup_fast(&s->rd_pas, &key, rd_pas_params);
+	if (WARN_ON(!rp) || --rp->refs)
+		return;
+	rhashtable_remove_fast(&s->rd_pas, &rp->hnode, rd_pas_params);
+	kfree_rcu(rp, rcu);
 }
 
 static struct xsw_vpa_ref *pa_ref_get(struct xsw_vnet_store *s,
@@ -194,14 +250,21 @@ static struct xsw_vpa_ref *pa_ref_get(struct xsw_vnet_store *s,
 	ref->key.vsid = vs->vsid;
 	ref->key.pa = *pa;
 	ref->refs = 1;
+	err = rd_pa_get(s, vs->rdid, pa);
+	if (err)
+		goto err_free;
 	err = rhashtable_insert_fast(&s->pa_refs, &ref->hnode, pa_refs_params);
-	if (err) {
-		kfree(ref);
-		return ERR_PTR(err);
-	}
+	if (err)
+		goto err_rd;
 	list_add_tail_rcu(&ref->node, &vs->pas);
 	vs->num_pas++;
 	return ref;
+
+err_rd:
+	rd_pa_put(s, vs->rdid, pa);
+err_free:
+	kfree(ref);
+	return ERR_PTR(err);
 }
 
 /*
@@ -228,6 +291,7 @@ static void pa_ref_put(struct xsw_vnet_store *s, struct xsw_vsubnet *vs,
 	rhashtable_remove_fast(&s->pa_refs, &ref->hnode, pa_refs_params);
 	list_del_rcu(&ref->node);
 	vs->num_pas--;
+	rd_pa_put(s, vs->rdid, pa);
 	call_rcu(&ref->rcu, pa_ref_free_rcu);
 }
 

@@ -365,7 +365,7 @@ struct xsw_vsubnet *xsw_vsubnet_add(struct xsw_vnet_store *s,
 		goto err_free;
 	/* Only now: a refusal changes nothing, the generation included. */
 	vs->gen = xsw_vnet_gen_next(s);
-	list_add_tail(&vs->node, &vnet->vsubnets);
+	list_add_tail_rcu(&vs->node, &vnet->vsubnets);
 	vnet->num_vsubnets++;
 	if (vs->encap == XSW_ENCAP_NVGRE)
 		s->num_nvgre++;
@@ -388,7 +388,7 @@ void xsw_vsubnet_del(struct xsw_vnet_store *s, struct xsw_vsubnet *vs)
 	xsw_vmap_flush(s, vs);
 	WARN_ON(!list_empty(&vs->pas));
 	xa_erase(&s->vsubnets, vs->vsid);
-	list_del(&vs->node);
+	list_del_rcu(&vs->node);
 	vs->vnet->num_vsubnets--;
 	if (vs->encap == XSW_ENCAP_NVGRE)
 		s->num_nvgre--;

@@ -19,10 +19,14 @@
 #define _XSW_VNET_H
 
 #include <linux/etherdevice.h>
+#include <linux/icmpv6.h>
 #include <linux/if_arp.h>
+#include <linux/ip.h>
+#include <linux/ipv6.h>
 #include <linux/rhashtable.h>
 #include <linux/xarray.h>
 #include <net/ipv6.h>
+#include <net/ndisc.h>
 
 #include "xswitch.h"
 
@@ -50,6 +54,7 @@ struct xsw_vprefix {
  * @by_mac: (VSID, MAC) -> mappings; one MAC may have several CAs (RCU)
  * @maps: id -> mapping, the order dumps walk (RTNL writers)
  * @pa_refs: (VSID, PA) -> struct xsw_vpa_ref (RTNL)
+ * @rd_pas: (RDID, PA) -> struct xsw_vrd_pa (RTNL writers, RCU readers)
  * @hits: id / XSW_VMAP_HITS_CHUNK -> per-CPU hit counters of
  *	XSW_VMAP_HITS_CHUNK mappings (RTNL); freed with the store
  * @num_maps: mappings in the store (RTNL)
@@ -70,6 +75,7 @@ struct xsw_vnet_store {
 	struct rhltable by_mac;
 	struct xarray maps;
 	struct rhashtable pa_refs;
+	struct rhashtable rd_pas;
 	struct xarray hits;
 	unsigned int num_maps;
 	u64 gen;
@@ -81,7 +87,8 @@ struct xsw_vnet_store {
 /**
  * struct xsw_vnet - a routing domain (a tenant's virtual network)
  * @node: in the store's @vnets
- * @vsubnets: its virtual subnets, struct xsw_vsubnet.node (RTNL)
+ * @vsubnets: its virtual subnets, struct xsw_vsubnet.node (RTNL writers,
+ *	RCU readers: the router tells "no mapping" from "no route" by them)
  * @num_vsubnets: their number
  * @rdid: routing domain id, unique in the namespace
  * @gen: the store's generation at creation
@@ -126,9 +133,28 @@ struct xsw_vpa_ref {
 };
 
 /**
+ * struct xsw_vrd_pa - a PA the mappings of a routing domain point at
+ * @hnode: in the store's @rd_pas (RTNL writers, RCU readers): the
+ *	decapsulation check, xsw_vnet_has_pa()
+ * @key: (RDID, PA)
+ * @refs: vsubnets of the domain with a struct xsw_vpa_ref for the PA (RTNL)
+ * @rcu: frees it
+ */
+struct xsw_vrd_pa {
+	struct rhash_head hnode;
+	struct xsw_vrd_pa_key {
+		u32 rdid;
+		struct in6_addr pa;
+	} key;
+	unsigned int refs;
+	struct rcu_head rcu;
+};
+
+/**
  * struct xsw_vsubnet - a virtual subnet
  * @vsid: 4096..2^24-2, unique in the namespace; the VNI or GRE key
- * @vnet: its routing domain; it holds the vnet (RTNL)
+ * @vnet: its routing domain; it holds the vnet (set before the vsubnet is
+ *	published, so RCU readers may follow it; the vnet outlives it)
  * @node: in @vnet's @vsubnets
  * @pas: distinct PAs of its mappings, struct xsw_vpa_ref (RCU readers)
  * @num_pas: entries of @pas
@@ -284,6 +310,34 @@ struct xsw_arp_eth {
 	__be32 tip;
 } __packed;
 
+/*
+ * The IPv4 or IPv6 header at @off in a frame (skb->data at its Ethernet
+ * header; @off is ETH_HLEN, or past the VLAN tags left in the payload),
+ * pulled into the linear part; NULL when it is truncated or of another
+ * version (the guard's and the router's "vnet-malformed").
+ */
+static inline const struct iphdr *xsw_vnet_ip4_hdr(struct sk_buff *skb,
+						   unsigned int off)
+{
+	const struct iphdr *ip;
+
+	if (!pskb_may_pull(skb, off + sizeof(*ip)))
+		return NULL;
+	ip = (const struct iphdr *)(skb->data + off);
+	return ip->version == 4 && ip->ihl >= 5 ? ip : NULL;
+}
+
+static inline const struct ipv6hdr *xsw_vnet_ip6_hdr(struct sk_buff *skb,
+						     unsigned int off)
+{
+	const struct ipv6hdr *ip6;
+
+	if (!pskb_may_pull(skb, off + sizeof(*ip6)))
+		return NULL;
+	ip6 = (const struct ipv6hdr *)(skb->data + off);
+	return ip6->version == 6 ? ip6 : NULL;
+}
+
 /* vnet.c: the store, routing domains, virtual subnets, PAs, ports */
 struct xsw_vnet_store *xsw_vnet_store(const struct net *net);
 int xsw_vnet_store_init(struct xsw_vnet_store *s);
@@ -354,8 +408,8 @@ unsigned int xsw_vmap_flush(struct xsw_vnet_store *s,
 u64 xsw_vmap_hits(const struct xsw_vmap *m);
 struct xsw_vmap *xsw_vmap_lookup_ca(struct xsw_vnet_store *s, u32 rdid,
 				    const struct in6_addr *ca);
-bool xsw_vsubnet_has_pa(struct xsw_vnet_store *s,
-			const struct xsw_vsubnet *vs, const struct in6_addr *pa);
+bool xsw_vnet_has_pa(struct xsw_vnet_store *s, u32 rdid,
+		     const struct in6_addr *pa);
 struct xsw_vmap *xsw_vmap_lookup_mac(struct xsw_vnet_store *s, u32 vsid,
 				     const u8 *mac);
 
@@ -445,6 +499,40 @@ static inline bool xsw_vnet_nd_wanted(const struct sk_buff *skb)
 	return skb_headlen(skb) < ETH_HLEN + sizeof(*ip6) ||
 	       ip6->nexthdr == IPPROTO_ICMPV6;
 }
+
+/*
+ * A frame of a VSID sent to the router's MAC that is the responder's, not
+ * the router's: ARP (a VM refreshes its neighbour entry for the gateway
+ * with unicast requests) or an ICMPv6 neighbour discovery message.  The
+ * frame then goes on as any other, and the responder answers or drops it.
+ */
+static inline bool xsw_vnet_nd_not_routed(const struct sk_buff *skb)
+{
+	const struct ethhdr *eth = (const struct ethhdr *)skb->data;
+	const struct ipv6hdr *ip6 = (const struct ipv6hdr *)(eth + 1);
+	const struct icmp6hdr *icmp = (const struct icmp6hdr *)(ip6 + 1);
+
+	if (eth->h_proto == htons(ETH_P_ARP))
+		return true;
+	if (eth->h_proto != htons(ETH_P_IPV6) ||
+	    skb_headlen(skb) < ETH_HLEN + sizeof(*ip6) + sizeof(*icmp) ||
+	    ip6->nexthdr != IPPROTO_ICMPV6)
+		return false;
+	return icmp->icmp6_type >= NDISC_ROUTER_SOLICITATION &&
+	       icmp->icmp6_type <= NDISC_REDIRECT;
+}
+struct xsw_port *xsw_vnet_local_port(struct xsw_switch *sw,
+				     const struct xsw_vmap *m);
+bool xsw_vnet_pa_is_local(struct xsw_vnet_store *s,
+			  const struct xsw_switch *sw,
+			  const struct in6_addr *pa);
+
+/* vnet_route.c: the distributed router (forward.c calls it) */
+int xsw_vnet_route_lookup(struct xsw_vnet_store *s,
+			  const struct xsw_vsubnet *vs, struct sk_buff *skb,
+			  struct xsw_vmap **mp);
+int xsw_vnet_route_rewrite(struct sk_buff *skb, const u8 *mac);
+int xsw_vnet_route(struct xsw_fwd_ctx *ctx, struct sk_buff *skb);
 
 /* forward.c: a decapsulated frame of @vsid enters @sw on its tunnel port */
 void xsw_vnet_rx(struct xsw_switch *sw, u32 vsid, struct sk_buff *skb);

@@ -104,9 +104,11 @@ static void tun_addr(const struct ip_tunnel_info *info, bool src,
  * "vnet-malformed", one whose VSID is not a local VSID of @encap under
  * "vnet-unknown-vsid" (so a VXLAN frame for an NVGRE VSID, and the other
  * way round, is dropped there: a VSID has one encapsulation), and one
- * from a PA that no mapping of the VSID points at under
- * "vnet-unknown-pa".  The inner frame enters the PA's switch on its
- * tunnel port (vnet_tx.c).
+ * from a PA that no mapping of the VSID's routing domain points at under
+ * "vnet-unknown-pa".  The domain, not the VSID: a frame the sending host
+ * routed (vnet_route.c) carries the destination's VSID but comes from the
+ * PA of the source's, which may host no VM of the destination's VSID.  The
+ * inner frame enters the PA's switch on its tunnel port (vnet_tx.c).
  *
  * Context: a tunnel device's receive path, under RCU with BH disabled.
  * Return: RX_HANDLER_CONSUMED; @skb is consumed.
@@ -139,7 +141,7 @@ rx_handler_result_t xsw_vnet_decap(struct sk_buff *skb, u8 encap)
 		return RX_HANDLER_CONSUMED;
 	}
 	tun_addr(info, true, &outer);
-	if (unlikely(!xsw_vsubnet_has_pa(s, vs, &outer))) {
+	if (unlikely(!xsw_vnet_has_pa(s, vs->rdid, &outer))) {
 		xsw_drop(&sw->tunnel, XSW_DROP_VNET_UNKNOWN_PA, skb);
 		return RX_HANDLER_CONSUMED;
 	}

@@ -8,8 +8,9 @@
  *   forwarding unicast: the FDB, restricted to the VSID's ports, else the
  *              mapping of the destination MAC, xsw_vnet_fwd(): a local PA
  *              names a local port, a remote one the switch's tunnel port
- *              (sw->tunnel); broadcast and multicast: flooded to the
- *              VSID's local ports and the tunnel port
+ *              (sw->tunnel); to the router's MAC: routed into another
+ *              VSID (vnet_route.c); broadcast and multicast: flooded to
+ *              the VSID's local ports and the tunnel port
  *   egress     a port of another VSID, or of none, is never a destination
  *              (forward.c checks every copy); the tunnel port's copy goes
  *              through the ACL, QoS and extension steps as any port's,
@@ -93,18 +94,14 @@ int xsw_vnet_guard(const struct xsw_vport *vp, struct sk_buff *skb)
 		return XSW_DROP_VNET_MALFORMED;
 	switch (proto) {
 	case htons(ETH_P_IP):
-		if (!pskb_may_pull(skb, off + sizeof(*ip)))
-			return XSW_DROP_VNET_MALFORMED;
-		ip = (const struct iphdr *)(skb->data + off);
-		if (ip->version != 4)
+		ip = xsw_vnet_ip4_hdr(skb, off);
+		if (!ip)
 			return XSW_DROP_VNET_MALFORMED;
 		return vport_has_ca4(vp, ip->saddr) ? -1 :
 		       XSW_DROP_VNET_SPOOFED_CA;
 	case htons(ETH_P_IPV6):
-		if (!pskb_may_pull(skb, off + sizeof(*ip6)))
-			return XSW_DROP_VNET_MALFORMED;
-		ip6 = (const struct ipv6hdr *)(skb->data + off);
-		if (ip6->version != 6)
+		ip6 = xsw_vnet_ip6_hdr(skb, off);
+		if (!ip6)
 			return XSW_DROP_VNET_MALFORMED;
 		if (ipv6_addr_any(&ip6->saddr) ||
 		    ipv6_addr_type(&ip6->saddr) & IPV6_ADDR_LINKLOCAL)
@@ -125,23 +122,39 @@ int xsw_vnet_guard(const struct xsw_vport *vp, struct sk_buff *skb)
 	}
 }
 
-/* The local port of @ctx's VSID whose MAC is @mac.  Context: RCU. */
-static struct xsw_port *vsid_port_by_mac(const struct xsw_fwd_ctx *ctx,
-					 struct xsw_switch *sw, const u8 *mac)
+/**
+ * xsw_vnet_local_port - the port of a mapping's VM on this switch
+ * @sw: the switch, which has the mapping's PA
+ * @m: the mapping
+ *
+ * The port in the mapping's VSID that has its CA: found by CA rather than
+ * by the MAC a port sent first (port security), so that a VM that has sent
+ * nothing yet - static neighbour entries, or a first frame that would be
+ * the answer to this one - is reached all the same.  A walk of the ports:
+ * the FDB, which callers try first, knows every VM that has sent a frame.
+ *
+ * Context: RCU.
+ * Return: the port, or NULL.
+ */
+struct xsw_port *xsw_vnet_local_port(struct xsw_switch *sw,
+				     const struct xsw_vmap *m)
 {
-	u64 want = ether_addr_to_u64(mac);
+	const struct xsw_vport *vp;
 	struct xsw_port *port;
 
-	list_for_each_entry_rcu(port, &sw->ports, list)
-		if (READ_ONCE(port->mac) == want &&
-		    xsw_port_vsid(port) == ctx->vsid)
+	list_for_each_entry_rcu(port, &sw->ports, list) {
+		vp = rcu_dereference(port->vport);
+		if (vp && vp->vs->vsid == m->kmac.vsid &&
+		    xsw_vport_has_ca(vp, &m->kca.ca))
 			return port;
+	}
 	return NULL;
 }
 
 /* Is @pa one of @sw's PAs?  Context: RCU. */
-static bool pa_is_local(struct xsw_vnet_store *s, const struct xsw_switch *sw,
-			const struct in6_addr *pa)
+bool xsw_vnet_pa_is_local(struct xsw_vnet_store *s,
+			  const struct xsw_switch *sw,
+			  const struct in6_addr *pa)
 {
 	const struct xsw_pa *p = xsw_pa_lookup_rcu(s, pa);
 
@@ -155,8 +168,8 @@ static bool pa_is_local(struct xsw_vnet_store *s, const struct xsw_switch *sw,
  * @mac: the destination MAC
  *
  * The FDB's port if it is in the VSID; else, when the MAC's mapping names
- * one of this switch's PAs, the local port of the VSID with that MAC (not
- * learned yet); else the tunnel port, whose transmit encapsulates by the
+ * one of this switch's PAs, the local port of the VSID with the mapping's
+ * CA (the MAC not learned yet); else the tunnel port, whose transmit encapsulates by the
  * mapping or drops the frame under "vnet-no-mapping".
  *
  * Context: RCU.
@@ -173,8 +186,8 @@ struct xsw_port *xsw_vnet_fwd(const struct xsw_fwd_ctx *ctx,
 		return dst;
 	s = xsw_vnet_store(dev_net(sw->dev));
 	m = xsw_vmap_lookup_mac(s, ctx->vsid, mac);
-	if (m && pa_is_local(s, sw, &m->pa)) {
-		dst = vsid_port_by_mac(ctx, sw, mac);
+	if (m && xsw_vnet_pa_is_local(s, sw, &m->pa)) {
+		dst = xsw_vnet_local_port(sw, m);
 		if (dst)
 			return dst;
 	}
@@ -323,7 +336,8 @@ static void encap(const struct xsw_fwd_ctx *ctx, struct xsw_vnet_store *s,
 /**
  * xsw_vnet_tx - the tunnel port's transmit: encapsulate a frame of a VSID
  * @ctx: the frame's context; @ctx->vsid is set and @ctx->src is a port
- *	of the VSID, never the tunnel port
+ *	of the VSID (of another VSID of its routing domain for a routed
+ *	frame: @ctx->vsid is then the destination's), never the tunnel port
  * @skb: the copy for the tunnel port, past the egress steps
  *
  * Broadcast and multicast go as unicast copies to each PA of the VSID's
@@ -364,7 +378,7 @@ void xsw_vnet_tx(const struct xsw_fwd_ctx *ctx, struct sk_buff *skb)
 	}
 	if (likely(!is_multicast_ether_addr(dest))) {
 		m = xsw_vmap_lookup_mac(s, ctx->vsid, dest);
-		if (unlikely(!m || pa_is_local(s, sw, &m->pa))) {
+		if (unlikely(!m || xsw_vnet_pa_is_local(s, sw, &m->pa))) {
 			xsw_drop(ctx->src, XSW_DROP_VNET_NO_MAPPING, skb);
 			return;
 		}
@@ -373,7 +387,7 @@ void xsw_vnet_tx(const struct xsw_fwd_ctx *ctx, struct sk_buff *skb)
 		return;
 	}
 	list_for_each_entry_rcu(ref, &vs->pas, node) {
-		if (pa_is_local(s, sw, &ref->key.pa))
+		if (xsw_vnet_pa_is_local(s, sw, &ref->key.pa))
 			continue;
 		copy = skb_clone(skb, GFP_ATOMIC);
 		if (unlikely(!copy))

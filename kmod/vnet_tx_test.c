@@ -159,8 +159,9 @@ static int guard_tagged(struct kunit *test, __be16 outer, int n_tags,
 						  htons(ETH_P_8021Q) : proto;
 	}
 	memcpy(buf + n_tags * VLAN_HLEN, payload, len);
-	return run_guard(test, frame(test, n_tags ? outer : proto, buf,
-				     n_tags * VLAN_HLEN + len - cut));
+	return run_guard(test, vnet_test_frame(test, n_tags ? outer : proto,
+					       buf,
+					       n_tags * VLAN_HLEN + len - cut));
 }
 
 static void vnet_guard_tagged(struct kunit *test)

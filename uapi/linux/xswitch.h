@@ -618,17 +618,19 @@ enum xsw_drop_attr {
 	XSW_A_DROP_QOS,			/* "qos": above a port's max rate */
 	XSW_A_DROP_VNET_NO_MAPPING,	/* "vnet-no-mapping": unicast in a
 					 * VSID to a MAC that no local port
-					 * has and no mapping names
+					 * has and no mapping names, or
+					 * routed to an unmapped CA
 					 */
 	XSW_A_DROP_VNET_UNKNOWN_PA,	/* "vnet-unknown-pa": encapsulated,
-					 * from a PA no mapping of the VSID
-					 * points at
+					 * from a PA no mapping of the
+					 * VSID's routing domain points at
 					 */
 	XSW_A_DROP_VNET_UNKNOWN_VSID,	/* "vnet-unknown-vsid": encapsulated
 					 * with a VNI that is no local VSID
 					 */
 	XSW_A_DROP_VNET_NO_ROUTE,	/* "vnet-no-route": no tunnel device
-					 * or no local PA of the family
+					 * or no local PA of the family; or
+					 * nowhere to route it
 					 */
 	XSW_A_DROP_VNET_SPOOFED_CA,	/* "vnet-spoofed-ca": a VSID port sent
 					 * from an address not its CA
