@@ -98,7 +98,8 @@ static void tun_addr(const struct ip_tunnel_info *info, bool src,
  * of a switch is counted in the device's rx_dropped; one with a VNI that
  * is not a local VSID, or from a PA that no mapping of the VSID points at,
  * under the switch's "vnet-unknown-vsid" and "vnet-unknown-pa".  The
- * inner frame enters the PA's switch on its tunnel port (vnet_tx.c).
+ * inner frame, counted as decapsulated by its vsubnet, enters the PA's
+ * switch on its tunnel port (vnet_tx.c).
  *
  * Context: the device's receive path, under RCU with BH disabled.
  */
@@ -139,6 +140,7 @@ static rx_handler_result_t vtun_rx(struct sk_buff **pskb)
 	/* The VMs get the inner frame alone. */
 	skb_dst_drop(skb);
 	skb_push(skb, ETH_HLEN);
+	xsw_vsubnet_count(vs, XSW_VS_DECAP, skb->len);
 	xsw_vnet_rx(sw, vsid, skb);
 	return RX_HANDLER_CONSUMED;
 

@@ -178,10 +178,13 @@ struct xsw_port *xsw_vnet_fwd(const struct xsw_fwd_ctx *ctx,
 	return &sw->tunnel;
 }
 
-/* One encapsulated copy to @pa, by the tunnel device @dev; consumes @skb. */
+/*
+ * One encapsulated copy of a frame of @vs to @pa, by the tunnel device
+ * @dev; consumes @skb.
+ */
 static void encap(const struct xsw_fwd_ctx *ctx, struct xsw_vnet_store *s,
-		  struct net_device *dev, const struct in6_addr *pa,
-		  struct sk_buff *skb)
+		  const struct xsw_vsubnet *vs, struct net_device *dev,
+		  const struct in6_addr *pa, struct sk_buff *skb)
 {
 	struct xsw_switch *sw = ctx->src->sw;
 	bool v4 = xsw_vaddr_is_v4(pa);
@@ -217,6 +220,7 @@ static void encap(const struct xsw_fwd_ctx *ctx, struct xsw_vnet_store *s,
 	skb_dst_drop(skb);
 	skb_dst_set(skb, &md->dst);
 	xsw_stats_tx(&sw->tunnel, skb->len);
+	xsw_vsubnet_count(vs, XSW_VS_ENCAP, skb->len);
 	skb->dev = dev;
 	skb_forward_csum(skb);
 	dev_queue_xmit(skb);
@@ -267,7 +271,7 @@ void xsw_vnet_tx(const struct xsw_fwd_ctx *ctx, struct sk_buff *skb)
 			return;
 		}
 		xsw_vmap_hit(m);
-		encap(ctx, s, dev, &m->pa, skb);
+		encap(ctx, s, vs, dev, &m->pa, skb);
 		return;
 	}
 	list_for_each_entry_rcu(ref, &vs->pas, node) {
@@ -277,7 +281,7 @@ void xsw_vnet_tx(const struct xsw_fwd_ctx *ctx, struct sk_buff *skb)
 		if (unlikely(!copy))
 			xsw_count(ctx->src, XSW_DROP_NOMEM);
 		else
-			encap(ctx, s, dev, &ref->key.pa, copy);
+			encap(ctx, s, vs, dev, &ref->key.pa, copy);
 	}
 	consume_skb(skb);
 }
