@@ -12,6 +12,16 @@ KIND is one of:
     icmp4 SIP DIP TYPE CODE          IPv4/ICMP (type 5: a redirect to SIP)
     icmp6 SIP DIP TYPE CODE          IPv6/ICMPv6, hop limit 255 (type 134: a
                                      router advertisement, 137: a redirect)
+    vxlan4 SIP DIP VNI ISRC IDST IKIND [IARGS...]
+                                     IPv4/UDP/VXLAN to port --vxlan-port
+                                     (4789), UDP checksum 0, around the
+                                     inner frame ISRC -> IDST of kind IKIND
+                                     (any of the above but vxlan4)
+
+VXLAN options, to build malformed headers: --vx-flags N, the header's first
+32-bit word (default 0x08000000: the I flag alone); --vx-rsvd N, its last
+byte (default 0); --cut N, keep only N bytes of the UDP payload (the VXLAN
+header and the inner frame), the UDP and IP lengths made to match.
 
 --tag may repeat, outermost first: "--tag 0x88a8:100 --tag 0x8100:5" makes
 a QinQ frame.  Checksums are correct, so a receiving stack would accept the
@@ -82,7 +92,21 @@ def udp(pseudo, sip, dip, sport, dport):
     return struct.pack("!HHHH", sport, dport, length, c) + payload
 
 
-def build_l3(kind, a):
+def vxlan4(o, a):
+    sip, dip, vni = a[0], a[1], int(a[2], 0)
+    etype, l3 = build_l3(a[5], a[6:], o)
+    inner = mac(a[4]) + mac(a[3]) + struct.pack("!H", etype) + l3
+    payload = struct.pack("!II", o.vx_flags, (vni << 8) | o.vx_rsvd) + inner
+    if o.cut is not None:
+        payload = payload[:o.cut]
+    hdr = struct.pack("!HHHH", 49152 + vni % 16384, o.vxlan_port,
+                      8 + len(payload), 0)
+    return ipv4(sip, dip, 17, hdr + payload)
+
+
+def build_l3(kind, a, o=None):
+    if kind == "vxlan4" and o is not None:
+        return vxlan4(o, a)
     if kind == "raw":
         etype = int(a[0], 0)
         payload = bytes.fromhex(a[1]) if len(a) > 1 else b"xswitch-selftest"
@@ -129,11 +153,15 @@ def main():
     p.add_argument("--src", type=mac, required=True)
     p.add_argument("--dst", type=mac, required=True)
     p.add_argument("--tag", type=tag, action="append", default=[])
+    p.add_argument("--vxlan-port", type=int, default=4789)
+    p.add_argument("--vx-flags", type=lambda x: int(x, 0), default=0x08000000)
+    p.add_argument("--vx-rsvd", type=lambda x: int(x, 0), default=0)
+    p.add_argument("--cut", type=int)
     p.add_argument("kind")
     p.add_argument("args", nargs="*")
     o = p.parse_args()
 
-    etype, payload = build_l3(o.kind, o.args)
+    etype, payload = build_l3(o.kind, o.args, o)
     frame = o.dst + o.src
     for tpid, vid in o.tag:
         frame += struct.pack("!HH", tpid, vid)
