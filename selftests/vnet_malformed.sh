@@ -13,8 +13,9 @@
 #   NS_A1 e1 10.1.1.11 (Contoso VM1) -- v1 vsid 5001 -- NS1: sw0 (xswitch)
 #                                                          PA1 192.168.1.10
 #   NS1 u1 192.168.1.10/24 ==veth== ra NS_W (the wire): 192.168.1.20 (PA2,
-#                                      which a mapping names), 192.168.1.30
-#                                      (a PA no mapping names)
+#          2001:db8:1::10/64           which a mapping names), 192.168.1.30
+#          (PA6)                       (a PA no mapping names),
+#                                      2001:db8:1::20
 #
 #   mappings of vsid 5001: 10.1.1.11 MAC_A1 -> PA1 (local),
 #                          10.1.1.12 MAC_A2 -> PA2
@@ -33,6 +34,7 @@ ALL_TESTS="
 	malformed_short_inner_ip
 	malformed_unknown_vni
 	malformed_unknown_pa
+	malformed_ipv6_no_i_flag
 	malformed_never_delivered
 "
 # shellcheck source=lib.sh source-path=SCRIPTDIR
@@ -42,6 +44,8 @@ SENDFRAME=$(dirname "$0")/lib/sendframe.py
 PA1=192.168.1.10
 PA2=192.168.1.20
 ROGUE=192.168.1.30
+PA6=2001:db8:1::10
+WIRE6=2001:db8:1::20
 MAC_A1=02:00:00:00:50:11
 MAC_A2=02:00:00:00:50:12
 TUN=xsw-vxlan-4789
@@ -90,6 +94,8 @@ setup()
 	ip -n "$NS1" addr add "$PA1/24" dev u1 && ip -n "$NS1" link set u1 up &&
 	ip -n "$NS_W" addr add "$PA2/24" dev ra &&
 	ip -n "$NS_W" addr add "$ROGUE/24" dev ra &&
+	ip -n "$NS1" addr add "$PA6/64" dev u1 nodad &&
+	ip -n "$NS_W" addr add "$WIRE6/64" dev ra nodad &&
 	ip -n "$NS_W" link set ra up || return 1
 	U1_MAC=$(ip -n "$NS1" -j link show u1 | jq -r '.[0].address') &&
 	RA_MAC=$(ip -n "$NS_W" -j link show ra | jq -r '.[0].address') ||
@@ -97,7 +103,7 @@ setup()
 
 	x vnet add Contoso rdid 1 &&
 	x vsubnet add 5001 vnet Contoso prefix 10.1.1.0/24 &&
-	x pa add sw0 "$PA1" &&
+	x pa add sw0 "$PA1" && x pa add sw0 "$PA6" &&
 	x port set v1 vsid 5001 ca 10.1.1.11 &&
 	x map add vsid 5001 ca 10.1.1.11 mac "$MAC_A1" pa "$PA1" &&
 	x map add vsid 5001 ca 10.1.1.12 mac "$MAC_A2" pa "$PA2" || return 1
@@ -110,22 +116,24 @@ setup()
 	busywait 10000 grep -q "listening on" "$TMPD/vm.err"
 }
 
-# send [OPTIONS...] [--from ADDR] [--vni N] PORT: COUNT VXLAN frames from
-# the wire to PA1, around a UDP frame to VM1's port PORT
+# send [OPTIONS...] [--from ADDR] [--vni N] [--v6 1] PORT: COUNT VXLAN
+# frames from the wire to PA1 (PA6 with --v6), around a UDP frame to VM1's
+# port PORT
 send()
 {
-	local from=$PA2 vni=5001 opts=()
+	local from=$PA2 to=$PA1 kind=vxlan4 vni=5001 opts=()
 
 	while [ $# -gt 1 ]; do
 		case "$1" in
 		--from) from=$2; shift 2 ;;
 		--vni) vni=$2; shift 2 ;;
+		--v6) from=$WIRE6; to=$PA6; kind=vxlan6; shift 2 ;;
 		*) opts+=("$1" "$2"); shift 2 ;;
 		esac
 	done
 	ip netns exec "$NS_W" python3 "$SENDFRAME" -c "$COUNT" ra \
 		--src "$RA_MAC" --dst "$U1_MAC" "${opts[@]}" \
-		vxlan4 "$from" "$PA1" "$vni" "$MAC_A2" "$MAC_A1" \
+		"$kind" "$from" "$to" "$vni" "$MAC_A2" "$MAC_A1" \
 		udp4 10.1.1.12 10.1.1.11 4242 "$1"
 }
 
@@ -205,6 +213,13 @@ malformed_unknown_pa()
 {
 	bad_switch "VNI 5001 from $ROGUE, a PA no mapping names" \
 		vnet-unknown-pa --from "$ROGUE" 9008
+}
+
+# The tunnel device's IPv6 socket is checked as its IPv4 one.
+malformed_ipv6_no_i_flag()
+{
+	bad_switch "VXLAN without the I flag, over IPv6 to PA $PA6" \
+		vnet-malformed --v6 1 --vx-flags 0 9009
 }
 
 malformed_never_delivered()

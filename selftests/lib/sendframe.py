@@ -16,7 +16,9 @@ KIND is one of:
                                      IPv4/UDP/VXLAN to port --vxlan-port
                                      (4789), UDP checksum 0, around the
                                      inner frame ISRC -> IDST of kind IKIND
-                                     (any of the above but vxlan4)
+                                     (any of the above but vxlan4, vxlan6)
+    vxlan6 SIP DIP VNI ISRC IDST IKIND [IARGS...]
+                                     the same over IPv6, UDP checksum set
 
 VXLAN options, to build malformed headers: --vx-flags N, the header's first
 32-bit word (default 0x08000000: the I flag alone); --vx-rsvd N, its last
@@ -92,21 +94,25 @@ def udp(pseudo, sip, dip, sport, dport):
     return struct.pack("!HHHH", sport, dport, length, c) + payload
 
 
-def vxlan4(o, a):
+def vxlan(o, a, v6):
     sip, dip, vni = a[0], a[1], int(a[2], 0)
     etype, l3 = build_l3(a[5], a[6:], o)
     inner = mac(a[4]) + mac(a[3]) + struct.pack("!H", etype) + l3
     payload = struct.pack("!II", o.vx_flags, (vni << 8) | o.vx_rsvd) + inner
     if o.cut is not None:
         payload = payload[:o.cut]
-    hdr = struct.pack("!HHHH", 49152 + vni % 16384, o.vxlan_port,
-                      8 + len(payload), 0)
-    return ipv4(sip, dip, 17, hdr + payload)
+    sport, length = 49152 + vni % 16384, 8 + len(payload)
+    hdr = struct.pack("!HHHH", sport, o.vxlan_port, length, 0)
+    if not v6:
+        return ipv4(sip, dip, 17, hdr + payload)
+    c = csum(pseudo6(sip, dip, 17, length) + hdr + payload) or 0xFFFF
+    hdr = struct.pack("!HHHH", sport, o.vxlan_port, length, c)
+    return ipv6(sip, dip, 17, hdr + payload)
 
 
 def build_l3(kind, a, o=None):
-    if kind == "vxlan4" and o is not None:
-        return vxlan4(o, a)
+    if kind in ("vxlan4", "vxlan6") and o is not None:
+        return vxlan(o, a, kind == "vxlan6")
     if kind == "raw":
         etype = int(a[0], 0)
         payload = bytes.fromhex(a[1]) if len(a) > 1 else b"xswitch-selftest"
