@@ -35,6 +35,7 @@ ALL_TESTS="
 	malformed_unknown_vni
 	malformed_unknown_pa
 	malformed_ipv6_no_i_flag
+	malformed_after_reopen
 	malformed_never_delivered
 "
 # shellcheck source=lib.sh source-path=SCRIPTDIR
@@ -222,6 +223,15 @@ malformed_ipv6_no_i_flag()
 		vnet-malformed --v6 1 --vx-flags 0 9009
 }
 
+# Closing and opening the device gives it new sockets: checked as well.
+malformed_after_reopen()
+{
+	ip -n "$NS1" link set "$TUN" down && ip -n "$NS1" link set "$TUN" up
+	check_err $? "cannot close and reopen $TUN"
+	bad_switch "VXLAN without the I flag, after $TUN was closed and reopened" \
+		vnet-malformed --vx-flags 0 9010
+}
+
 malformed_never_delivered()
 {
 	local before pid
@@ -237,7 +247,7 @@ malformed_never_delivered()
 	wait "$pid" 2>/dev/null
 	! grep -v '\.9000:' "$TMPD/vm.txt" | grep -q .
 	check_err $? "VM1 got bad frames: $(grep -v '\.9000:' "$TMPD/vm.txt")"
-	log_test "good frames sent after the bad ones reach VM1, and only they do"
+	log_test "good frames sent after the bad ones (and the reopening) reach VM1, and only they do"
 }
 
 require_cmd xsw jq python3 tcpdump
