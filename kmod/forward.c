@@ -63,6 +63,7 @@ static __always_inline bool mac_allowed(struct xsw_port *port, const u8 *mac)
 static void port_xmit(struct xsw_port *dst, struct sk_buff *skb)
 {
 	xsw_stats_tx(dst, skb->len);
+	xsw_vport_count(rcu_dereference(dst->vport), XSW_VS_OUT, skb->len);
 
 	if (dst->type == XSW_PORT_TYPE_HOST || dst->type == XSW_PORT_TYPE_INTERNAL) {
 		/* Up the port netdevice's own stack. */
@@ -440,6 +441,7 @@ static __always_inline void ingress(struct xsw_port *src, struct sk_buff *skb,
 		xsw_drop(src, reason, skb);
 		return;
 	}
+	xsw_vport_count(vp, XSW_VS_IN, skb->len);
 
 	ctx.src = src;
 	ctx.flood = false;

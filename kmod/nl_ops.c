@@ -412,12 +412,12 @@ static const struct nla_policy vprefixes_policy[XSW_A_VSUBNET_PREFIX + 1] = {
 
 #define VSUBNET_READ_ONLY \
 	[XSW_A_VSUBNET_RDID]		= READ_ONLY, \
-	[XSW_A_VSUBNET_NUM_PORTS ... XSW_A_VSUBNET_GEN] = READ_ONLY
+	[XSW_A_VSUBNET_NUM_PORTS ... XSW_A_VSUBNET_STATS] = READ_ONLY
 
 #define VSUBNET_PREFIX_REJECT \
 	[XSW_A_VSUBNET_PREFIX]		= REJECT("prefixes go inside the prefixes nest")
 
-static const struct nla_policy vsubnet_new_policy[XSW_A_VSUBNET_GEN + 1] = {
+static const struct nla_policy vsubnet_new_policy[XSW_A_VSUBNET_STATS + 1] = {
 	[XSW_A_VSUBNET_VSID]		= VSID_POLICY,
 	[XSW_A_VSUBNET_VNET]		= VNET_NAME_POLICY,
 	[XSW_A_VSUBNET_PREFIXES]	= NLA_POLICY_NESTED(vprefixes_policy),
@@ -431,7 +431,7 @@ static const struct nla_policy vsubnet_new_policy[XSW_A_VSUBNET_GEN + 1] = {
 #define VSUBNET_ID_REJECT "a virtual subnet is named by its vsid alone"
 
 /* VSUBNET_DEL and VSUBNET_GET */
-static const struct nla_policy vsubnet_id_policy[XSW_A_VSUBNET_GEN + 1] = {
+static const struct nla_policy vsubnet_id_policy[XSW_A_VSUBNET_STATS + 1] = {
 	[XSW_A_VSUBNET_VSID]		= VSID_POLICY,
 	[XSW_A_VSUBNET_VNET]		= REJECT(VSUBNET_ID_REJECT),
 	[XSW_A_VSUBNET_PREFIXES ... XSW_A_VSUBNET_ENCAP] = REJECT(VSUBNET_ID_REJECT),

@@ -230,6 +230,31 @@ static int put_prefixes(struct sk_buff *skb, const struct xsw_vsubnet *vs)
 	return 0;
 }
 
+/* The nest of @vs's counters, in the order of enum xsw_vsubnet_stat. */
+static int put_vsubnet_stats(struct sk_buff *skb, const struct xsw_vsubnet *vs)
+{
+	u64 packets[XSW_VS_NUM], bytes[XSW_VS_NUM];
+	struct nlattr *nest;
+	int i;
+
+	BUILD_BUG_ON(XSW_A_VSUBNET_STATS_DECAP_BYTES !=
+		     XSW_A_VSUBNET_STATS_IN_PACKETS + 2 * XSW_VS_NUM - 1);
+	xsw_vsubnet_stats_sum(vs, packets, bytes);
+	nest = nla_nest_start(skb, XSW_A_VSUBNET_STATS);
+	if (!nest)
+		return -EMSGSIZE;
+	for (i = 0; i < XSW_VS_NUM; i++)
+		if (nla_put_u64_64bit(skb, XSW_A_VSUBNET_STATS_IN_PACKETS + 2 * i,
+				      packets[i], XSW_A_VSUBNET_STATS_PAD) ||
+		    nla_put_u64_64bit(skb, XSW_A_VSUBNET_STATS_IN_BYTES + 2 * i,
+				      bytes[i], XSW_A_VSUBNET_STATS_PAD)) {
+			nla_nest_cancel(skb, nest);
+			return -EMSGSIZE;
+		}
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
 static int vsubnet_fill(struct sk_buff *skb, const struct xsw_vsubnet *vs,
 			u8 cmd, u32 portid, u32 seq, int flags)
 {
@@ -248,7 +273,8 @@ static int vsubnet_fill(struct sk_buff *skb, const struct xsw_vsubnet *vs,
 	    nla_put_u32(skb, XSW_A_VSUBNET_NUM_MAPS, vs->num_maps) ||
 	    nla_put_u32(skb, XSW_A_VSUBNET_NUM_PAS, vs->num_pas) ||
 	    nla_put_u64_64bit(skb, XSW_A_VSUBNET_GEN, vs->gen,
-			      XSW_A_VSUBNET_PAD)) {
+			      XSW_A_VSUBNET_PAD) ||
+	    put_vsubnet_stats(skb, vs)) {
 		genlmsg_cancel(skb, hdr);
 		return -EMSGSIZE;
 	}

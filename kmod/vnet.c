@@ -357,12 +357,17 @@ struct xsw_vsubnet *xsw_vsubnet_add(struct xsw_vnet_store *s,
 		xsw_set_msg(extack, why);
 		goto err_free;
 	}
+	vs->stats = netdev_alloc_pcpu_stats(struct xsw_vsubnet_pcpu);
+	if (!vs->stats) {
+		err = -ENOMEM;
+		goto err_free;
+	}
 	vs->vnet = vnet;
 	vs->rdid = vnet->rdid;
 	INIT_LIST_HEAD(&vs->pas);
 	err = xa_insert(&s->vsubnets, vs->vsid, vs, GFP_KERNEL_ACCOUNT);
 	if (err)
-		goto err_free;
+		goto err_free_stats;
 	/* Only now: a refusal changes nothing, the generation included. */
 	vs->gen = xsw_vnet_gen_next(s);
 	list_add_tail_rcu(&vs->node, &vnet->vsubnets);
@@ -371,9 +376,53 @@ struct xsw_vsubnet *xsw_vsubnet_add(struct xsw_vnet_store *s,
 		s->num_nvgre++;
 	return vs;
 
+err_free_stats:
+	free_percpu(vs->stats);
 err_free:
 	kfree(vs);
 	return ERR_PTR(err);
+}
+
+/**
+ * xsw_vsubnet_stats_sum - a virtual subnet's counters, summed over the CPUs
+ * @vs: the virtual subnet
+ * @packets: frames, by enum xsw_vsubnet_stat
+ * @bytes: their bytes, by the same
+ *
+ * Context: RTNL, or RCU.
+ */
+void xsw_vsubnet_stats_sum(const struct xsw_vsubnet *vs,
+			   u64 packets[XSW_VS_NUM], u64 bytes[XSW_VS_NUM])
+{
+	int cpu, i;
+
+	memset(packets, 0, XSW_VS_NUM * sizeof(*packets));
+	memset(bytes, 0, XSW_VS_NUM * sizeof(*bytes));
+	for_each_possible_cpu(cpu) {
+		const struct xsw_vsubnet_pcpu *c = per_cpu_ptr(vs->stats, cpu);
+		u64 p[XSW_VS_NUM], b[XSW_VS_NUM];
+		unsigned int start;
+
+		do {
+			start = u64_stats_fetch_begin(&c->syncp);
+			for (i = 0; i < XSW_VS_NUM; i++) {
+				p[i] = u64_stats_read(&c->packets[i]);
+				b[i] = u64_stats_read(&c->bytes[i]);
+			}
+		} while (u64_stats_fetch_retry(&c->syncp, start));
+		for (i = 0; i < XSW_VS_NUM; i++) {
+			packets[i] += p[i];
+			bytes[i] += b[i];
+		}
+	}
+}
+
+static void vsubnet_free_rcu(struct rcu_head *head)
+{
+	struct xsw_vsubnet *vs = container_of(head, struct xsw_vsubnet, rcu);
+
+	free_percpu(vs->stats);
+	kfree(vs);
 }
 
 /*
@@ -393,7 +442,8 @@ void xsw_vsubnet_del(struct xsw_vnet_store *s, struct xsw_vsubnet *vs)
 	if (vs->encap == XSW_ENCAP_NVGRE)
 		s->num_nvgre--;
 	xsw_vnet_gen_next(s);
-	kfree_rcu(vs, rcu);
+	/* The packet path may still count on it until the grace period ends. */
+	call_rcu(&vs->rcu, vsubnet_free_rcu);
 }
 
 /* ------------------------------------------------------------------ PAs */

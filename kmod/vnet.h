@@ -61,7 +61,7 @@ struct xsw_vprefix {
  * @gen: bumped on every change; each object keeps the value of its last
  *	change (RTNL)
  * @tuns: the tunnel devices, one per UDP port in use, struct xsw_vtun
- *	(RTNL; vnet_tun.c)
+ *	(RTNL writers, RCU readers; vnet_tun.c)
  * @gre: the NVGRE devices, [0] the gretap of IPv4 PAs, [1] the ip6gretap
  *	of IPv6 PAs, NULL when not needed or gone (RTNL writers, RCU
  *	readers; vnet_gre.c)
@@ -150,6 +150,27 @@ struct xsw_vrd_pa {
 	struct rcu_head rcu;
 };
 
+/* What a virtual subnet counts, frames and bytes of each (enum order) */
+enum xsw_vsubnet_stat {
+	XSW_VS_IN,	/* from its ports into the switch, past their checks */
+	XSW_VS_OUT,	/* delivered to its ports, per copy */
+	XSW_VS_ENCAP,	/* sent into the tunnel, per copy (per remote PA) */
+	XSW_VS_DECAP,	/* received from the tunnel and accepted */
+	XSW_VS_NUM
+};
+
+/**
+ * struct xsw_vsubnet_pcpu - a virtual subnet's counters on one CPU
+ * @packets: frames, by enum xsw_vsubnet_stat
+ * @bytes: their bytes from the (inner) Ethernet header, by the same
+ * @syncp: for 64-bit reads on 32-bit machines
+ */
+struct xsw_vsubnet_pcpu {
+	u64_stats_t packets[XSW_VS_NUM];
+	u64_stats_t bytes[XSW_VS_NUM];
+	struct u64_stats_sync syncp;
+};
+
 /**
  * struct xsw_vsubnet - a virtual subnet
  * @vsid: 4096..2^24-2, unique in the namespace; the VNI or GRE key
@@ -165,6 +186,8 @@ struct xsw_vrd_pa {
  * @has_gateway: @gateway is set
  * @gateway: the distributed router's address in the subnet
  * @gen: the store's generation at creation
+ * @stats: its traffic, per CPU (struct xsw_vsubnet_pcpu); allocated when
+ *	it is published, freed with it
  * @n_prefixes: entries of @prefixes; 0 for layer 2 only
  * @prefixes: never change once published
  * @rcu: frees it
@@ -182,6 +205,7 @@ struct xsw_vsubnet {
 	bool has_gateway;
 	struct in6_addr gateway;
 	u64 gen;
+	struct xsw_vsubnet_pcpu __percpu *stats;
 	unsigned int n_prefixes;
 	struct rcu_head rcu;
 	struct xsw_vprefix prefixes[];
@@ -373,6 +397,8 @@ struct xsw_vsubnet *xsw_vsubnet_add(struct xsw_vnet_store *s,
 				    struct xsw_vnet *vnet,
 				    struct netlink_ext_ack *extack);
 void xsw_vsubnet_del(struct xsw_vnet_store *s, struct xsw_vsubnet *vs);
+void xsw_vsubnet_stats_sum(const struct xsw_vsubnet *vs,
+			   u64 packets[XSW_VS_NUM], u64 bytes[XSW_VS_NUM]);
 
 struct xsw_pa *xsw_pa_find(struct xsw_vnet_store *s,
 			   const struct in6_addr *addr);
@@ -421,6 +447,35 @@ static inline void xsw_vmap_hit(struct xsw_vmap *m)
 	u64_stats_update_begin(&c->syncp);
 	u64_stats_inc(&c->hits);
 	u64_stats_update_end(&c->syncp);
+}
+
+/**
+ * xsw_vsubnet_count - the data path counts a frame of a virtual subnet
+ * @vs: the virtual subnet
+ * @what: which counter
+ * @len: the frame's length from its (inner) Ethernet header
+ *
+ * Context: packet path, BH disabled.
+ */
+static inline void xsw_vsubnet_count(const struct xsw_vsubnet *vs,
+				     enum xsw_vsubnet_stat what,
+				     unsigned int len)
+{
+	struct xsw_vsubnet_pcpu *c = this_cpu_ptr(vs->stats);
+
+	u64_stats_update_begin(&c->syncp);
+	u64_stats_inc(&c->packets[what]);
+	u64_stats_add(&c->bytes[what], len);
+	u64_stats_update_end(&c->syncp);
+}
+
+/* A frame of a port in a VSID (@vp, or NULL for none) is counted. */
+static inline void xsw_vport_count(const struct xsw_vport *vp,
+				   enum xsw_vsubnet_stat what,
+				   unsigned int len)
+{
+	if (unlikely(vp))
+		xsw_vsubnet_count(vp->vs, what, len);
 }
 
 /* The VSID a port is in, 0 for none.  Context: RCU or RTNL. */

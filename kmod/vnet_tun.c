@@ -32,6 +32,7 @@
  */
 
 #include <linux/etherdevice.h>
+#include <linux/udp.h>
 #include <net/dst_metadata.h>
 #include <net/ip_tunnels.h>
 #include <net/rtnetlink.h>
@@ -41,7 +42,7 @@
 
 /**
  * struct xsw_vtun - a namespace's tunnel device for one UDP port
- * @node: in the store's @tuns (RTNL)
+ * @node: in the store's @tuns (RTNL writers, RCU readers)
  * @dev: the collect-metadata vxlan device, NULL once it is gone (RTNL
  *	writers, RCU readers); its rx_handler_data is the tunnel
  * @refs: switches that hold it (RTNL)
@@ -108,7 +109,9 @@ static void tun_addr(const struct ip_tunnel_info *info, bool src,
  * "vnet-unknown-pa".  The domain, not the VSID: a frame the sending host
  * routed (vnet_route.c) carries the destination's VSID but comes from the
  * PA of the source's, which may host no VM of the destination's VSID.  The
- * inner frame enters the PA's switch on its tunnel port (vnet_tx.c).
+ * inner frame, counted as decapsulated by its vsubnet, enters the PA's
+ * switch on its tunnel port (vnet_tx.c).  Malformed VXLAN headers never
+ * get here (vtun_encap_rcv()).
  *
  * Context: a tunnel device's receive path, under RCU with BH disabled.
  * Return: RX_HANDLER_CONSUMED; @skb is consumed.
@@ -153,6 +156,7 @@ rx_handler_result_t xsw_vnet_decap(struct sk_buff *skb, u8 encap)
 	/* The VMs get the inner frame alone. */
 	skb_dst_drop(skb);
 	skb_push(skb, ETH_HLEN);
+	xsw_vsubnet_count(vs, XSW_VS_DECAP, skb->len);
 	xsw_vnet_rx(sw, vsid, skb);
 	return RX_HANDLER_CONSUMED;
 
@@ -166,6 +170,113 @@ drop:
 static rx_handler_result_t vtun_rx(struct sk_buff **pskb)
 {
 	return xsw_vnet_decap(*pskb, XSW_ENCAP_VXLAN);
+}
+
+/*
+ * DOC: Malformed VXLAN headers
+ * Linux 6.1's vxlan_rcv() drops a datagram too short for the VXLAN and
+ * inner Ethernet headers, or whose VXLAN header lacks the I flag or sets a
+ * reserved bit, without counting it anywhere (UDP counts it as a datagram
+ * received).  So that a user sees them, the tunnel device's UDP sockets
+ * get vtun_encap_rcv() as their encap_rcv: it makes those checks first,
+ * drops what fails them under "vnet-malformed" on the switch of the outer
+ * destination PA (the tunnel device's rx_dropped if it is no PA), and
+ * hands the rest to vxlan's own encap_rcv, which does everything else as
+ * before.  vxlan makes its sockets when the device is opened and frees
+ * them when it is closed, after a grace period, so each opening of one of
+ * our devices is hooked (vtun_dev_create() and the NETDEV_UP notifier), and
+ * a socket never outlives its device nor, so, this module.  Frames vxlan
+ * itself counts (a truncated inner IP header: rx_errors and
+ * rx_length_errors; an ECN mismatch: rx_frame_errors) are left to it.
+ */
+
+/* vxlan's own encap_rcv (vxlan_rcv(), not exported), the same for all. */
+static int (*vtun_vxlan_rcv)(struct sock *sk, struct sk_buff *skb) __read_mostly;
+
+/* The device of the tunnel of UDP port @port.  Context: RCU. */
+static struct net_device *vtun_dev_of_port_rcu(struct xsw_vnet_store *s,
+					       u16 port)
+{
+	struct xsw_vtun *tun;
+
+	list_for_each_entry_rcu(tun, &s->tuns, node, lockdep_rtnl_is_held())
+		if (tun->port == port)
+			return rcu_dereference_rtnl(tun->dev);
+	return NULL;
+}
+
+/* Drops and counts a datagram of @sk that fails vtun_encap_rcv(). */
+static void vtun_malformed(struct sock *sk, struct sk_buff *skb)
+{
+	struct xsw_vnet_store *s = xsw_vnet_store(sock_net(sk));
+	struct net_device *dev;
+	struct in6_addr outer;
+	struct xsw_pa *pa;
+
+	if (ip_hdr(skb)->version == 4)
+		ipv6_addr_set_v4mapped(ip_hdr(skb)->daddr, &outer);
+	else
+		outer = ipv6_hdr(skb)->daddr;
+	pa = xsw_pa_lookup_rcu(s, &outer);
+	if (pa) {
+		xsw_drop(&pa->sw->tunnel, XSW_DROP_VNET_MALFORMED, skb);
+		return;
+	}
+	dev = vtun_dev_of_port_rcu(s, ntohs(udp_hdr(skb)->dest));
+	if (dev)
+		dev_core_stats_rx_dropped_inc(dev);
+	kfree_skb(skb);
+}
+
+/*
+ * The encap_rcv of the tunnel devices' sockets: @skb->data is at the UDP
+ * header.  See "Malformed VXLAN headers".  Context: UDP receive, RCU, BH
+ * disabled.  Return: 0, @skb consumed, as vxlan_rcv().
+ */
+static int vtun_encap_rcv(struct sock *sk, struct sk_buff *skb)
+{
+	const struct vxlanhdr *vh;
+
+	if (likely(pskb_may_pull(skb, VXLAN_HLEN + ETH_HLEN))) {
+		vh = vxlan_hdr(skb);
+		if (likely(vh->vx_flags == VXLAN_HF_VNI &&
+			   !(vh->vx_vni & ~VXLAN_VNI_MASK)))
+			return vtun_vxlan_rcv(sk, skb);
+	}
+	vtun_malformed(sk, skb);
+	return 0;
+}
+
+static void vtun_hook_sock(struct vxlan_sock *vs)
+{
+	int (*rcv)(struct sock *sk, struct sk_buff *skb);
+	struct udp_sock *up;
+
+	if (!vs)
+		return;
+	up = udp_sk(vs->sock->sk);
+	rcv = READ_ONCE(up->encap_rcv);
+	if (rcv == vtun_encap_rcv)
+		return;
+	if (!vtun_vxlan_rcv) {
+		vtun_vxlan_rcv = rcv;
+		/* Set before any socket can call vtun_encap_rcv(). */
+		smp_wmb();
+	} else if (WARN_ON_ONCE(rcv != vtun_vxlan_rcv)) {
+		return;
+	}
+	WRITE_ONCE(up->encap_rcv, vtun_encap_rcv);
+}
+
+/* Hooks the sockets of @dev, an open tunnel device.  Context: RTNL. */
+static void vtun_hook(struct net_device *dev)
+{
+	struct vxlan_dev *vxlan = netdev_priv(dev);
+
+	vtun_hook_sock(rtnl_dereference(vxlan->vn4_sock));
+#if IS_ENABLED(CONFIG_IPV6)
+	vtun_hook_sock(rtnl_dereference(vxlan->vn6_sock));
+#endif
 }
 
 static struct net_device *vtun_dev_create(struct net *net, u16 port,
@@ -198,6 +309,7 @@ static struct net_device *vtun_dev_create(struct net *net, u16 port,
 		rtnl_delete_link(dev, 0, NULL);
 		return ERR_PTR(err);
 	}
+	vtun_hook(dev);
 	return dev;
 }
 
@@ -246,7 +358,7 @@ static struct xsw_vtun *vtun_get(struct net *net, u16 port,
 		return ERR_CAST(dev);
 	}
 	rcu_assign_pointer(tun->dev, dev);
-	list_add(&tun->node, &s->tuns);
+	list_add_rcu(&tun->node, &s->tuns);
 	return tun;
 }
 
@@ -269,7 +381,7 @@ static void vtun_put(struct xsw_vtun *tun)
 		RCU_INIT_POINTER(tun->dev, NULL);
 	}
 	WARN_ON(rtnl_dereference(tun->dev));
-	list_del(&tun->node);
+	list_del_rcu(&tun->node);
 	kfree_rcu(tun, rcu);
 }
 
@@ -340,9 +452,14 @@ static int vtun_netdev_event(struct notifier_block *nb, unsigned long event,
 	struct net_device *dev = netdev_notifier_info_to_dev(ptr);
 	struct xsw_vtun *tun;
 
-	if (event != NETDEV_UNREGISTER ||
+	if ((event != NETDEV_UNREGISTER && event != NETDEV_UP) ||
 	    rcu_access_pointer(dev->rx_handler) != vtun_rx)
 		return NOTIFY_DONE;
+	if (event == NETDEV_UP) {
+		/* Opened again, with new sockets */
+		vtun_hook(dev);
+		return NOTIFY_OK;
+	}
 	tun = rtnl_dereference(dev->rx_handler_data);
 	netdev_rx_handler_unregister(dev);
 	RCU_INIT_POINTER(tun->dev, NULL);

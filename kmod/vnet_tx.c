@@ -328,6 +328,7 @@ static void encap(const struct xsw_fwd_ctx *ctx, struct xsw_vnet_store *s,
 	skb_dst_drop(skb);
 	skb_dst_set(skb, &md->dst);
 	xsw_stats_tx(&sw->tunnel, skb->len);
+	xsw_vsubnet_count(vs, XSW_VS_ENCAP, skb->len);
 	skb->dev = dev;
 	skb_forward_csum(skb);
 	dev_queue_xmit(skb);

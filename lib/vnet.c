@@ -219,6 +219,7 @@ static const struct nla_policy vsubnet_policy[XSW_A_VSUBNET_MAX + 1] = {
 	[XSW_A_VSUBNET_NUM_MAPS]  = { .type = NLA_U32 },
 	[XSW_A_VSUBNET_NUM_PAS]	  = { .type = NLA_U32 },
 	[XSW_A_VSUBNET_GEN]	  = { .type = NLA_U64 },
+	[XSW_A_VSUBNET_STATS]	  = { .type = NLA_NESTED },
 };
 
 static const char *const vsubnet_names[XSW_A_VSUBNET_MAX + 1] = {
@@ -232,6 +233,7 @@ static const char *const vsubnet_names[XSW_A_VSUBNET_MAX + 1] = {
 	[XSW_A_VSUBNET_NUM_MAPS]  = "num_maps",
 	[XSW_A_VSUBNET_NUM_PAS]	  = "num_pas",
 	[XSW_A_VSUBNET_GEN]	  = "gen",
+	[XSW_A_VSUBNET_STATS]	  = "stats",
 };
 
 static const struct xsw_attrs vsubnet_attrs = {
@@ -262,6 +264,40 @@ static int prefixes_parse(struct xsw_handle *h, struct nlattr *all,
 		p->len = nla_get_u8(tb[XSW_A_VPREFIX_LEN]);
 		v->n_prefixes++;
 	}
+	return 0;
+}
+
+static const struct nla_policy vsubnet_stats_policy[XSW_A_VSUBNET_STATS_MAX + 1] = {
+	[XSW_A_VSUBNET_STATS_IN_PACKETS ... XSW_A_VSUBNET_STATS_DECAP_BYTES] =
+		{ .type = NLA_U64 },
+};
+
+static int vsubnet_stats_parse(struct xsw_handle *h, struct nlattr *nest,
+			       struct xsw_vsubnet_stats *st)
+{
+	struct nlattr *tb[XSW_A_VSUBNET_STATS_MAX + 1];
+	uint64_t *out[] = {
+		[XSW_A_VSUBNET_STATS_IN_PACKETS]    = &st->in_packets,
+		[XSW_A_VSUBNET_STATS_IN_BYTES]	    = &st->in_bytes,
+		[XSW_A_VSUBNET_STATS_OUT_PACKETS]   = &st->out_packets,
+		[XSW_A_VSUBNET_STATS_OUT_BYTES]	    = &st->out_bytes,
+		[XSW_A_VSUBNET_STATS_ENCAP_PACKETS] = &st->encap_packets,
+		[XSW_A_VSUBNET_STATS_ENCAP_BYTES]   = &st->encap_bytes,
+		[XSW_A_VSUBNET_STATS_DECAP_PACKETS] = &st->decap_packets,
+		[XSW_A_VSUBNET_STATS_DECAP_BYTES]   = &st->decap_bytes,
+	};
+	int i, err;
+
+	err = nla_parse_nested(tb, XSW_A_VSUBNET_STATS_MAX, nest,
+			       vsubnet_stats_policy);
+	if (err < 0)
+		return xsw_seterr(h, -EBADMSG,
+				  "malformed reply from the kernel: vsubnet statistics: %s",
+				  nl_geterror(err));
+	for (i = XSW_A_VSUBNET_STATS_IN_PACKETS;
+	     i <= XSW_A_VSUBNET_STATS_DECAP_BYTES; i++)
+		if (tb[i])
+			*out[i] = nla_get_u64(tb[i]);
 	return 0;
 }
 
@@ -299,6 +335,11 @@ static int vsubnet_parse(struct xsw_handle *h, struct nlattr **tb, void *arg)
 		v->num_pas = nla_get_u32(tb[XSW_A_VSUBNET_NUM_PAS]);
 	if (tb[XSW_A_VSUBNET_GEN])
 		v->gen = nla_get_u64(tb[XSW_A_VSUBNET_GEN]);
+	if (tb[XSW_A_VSUBNET_STATS]) {
+		v->has_stats = true;
+		return vsubnet_stats_parse(h, tb[XSW_A_VSUBNET_STATS],
+					   &v->stats);
+	}
 	return 0;
 }
 

@@ -3,8 +3,9 @@
  * Host tests of vnet.c: address and prefix parsing, and a MAP_BULK of
  * 100,000 mappings as the kernel would receive it (split into
  * XSW_A_MAP_ENTRIES of at most 64 KiB, every mapping once, in order), and
- * the kernel's error offset mapped back to the refused mapping.  xsw_do()
- * is wrapped: the requests never leave the process.
+ * the kernel's error offset mapped back to the refused mapping, and a
+ * VSUBNET_GET reply with its counters read back.  xsw_do() is wrapped: the
+ * requests never leave the process.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -32,6 +33,46 @@ static struct {
 
 static struct xsw_map_info maps[NMAPS];
 
+/*
+ * What the kernel answers a VSUBNET_GET for 5001: its counters, 8 u64
+ * (IN_PACKETS = 1, IN_BYTES = 2, ... DECAP_BYTES = 8; ENCAP_BYTES 2^32 more),
+ * and an attribute newer than this library, which it must skip.
+ */
+static int vsubnet_reply(struct xsw_handle *h, const struct xsw_attrs *attrs,
+			 xsw_parse_fn parse, void *arg)
+{
+	struct nl_msg *reply = nlmsg_alloc();
+	struct nlattr *tb[XSW_A_VSUBNET_MAX + 1], *nest;
+	int i, err;
+
+	if (!reply)
+		return -ENOMEM;
+	if (nla_put_u32(reply, XSW_A_VSUBNET_VSID, 5001) < 0 ||
+	    nla_put_string(reply, XSW_A_VSUBNET_VNET, "Contoso") < 0)
+		goto err;
+	nest = nla_nest_start(reply, XSW_A_VSUBNET_STATS);
+	if (!nest)
+		goto err;
+	for (i = XSW_A_VSUBNET_STATS_IN_PACKETS;
+	     i <= XSW_A_VSUBNET_STATS_DECAP_BYTES; i++)
+		if (nla_put_u64(reply, i, i - XSW_A_VSUBNET_STATS_PAD +
+				(i == XSW_A_VSUBNET_STATS_ENCAP_BYTES ?
+				 1ULL << 32 : 0)) < 0)
+			goto err;
+	if (nla_put_u64(reply, XSW_A_VSUBNET_STATS_MAX + 1, 99) < 0)
+		goto err;
+	nla_nest_end(reply, nest);
+	err = nla_parse(tb, attrs->maxattr, nlmsg_attrdata(nlmsg_hdr(reply), 0),
+			nlmsg_attrlen(nlmsg_hdr(reply), 0), attrs->policy);
+	if (!err)
+		err = parse(h, tb, arg);
+	nlmsg_free(reply);
+	return err;
+err:
+	nlmsg_free(reply);
+	return -EMSGSIZE;
+}
+
 int __wrap_xsw_do(struct xsw_handle *h, struct nl_msg *msg,
 		  const struct xsw_attrs *attrs, xsw_parse_fn parse,
 		  void *arg)
@@ -41,10 +82,11 @@ int __wrap_xsw_do(struct xsw_handle *h, struct nl_msg *msg,
 	struct nlattr *all, *e, *tb[XSW_A_MAP_MAX + 1];
 	int rem, erem;
 
-	(void)attrs;
-	(void)parse;
-	(void)arg;
 	fake.cmd = g->cmd;
+	if (g->cmd == XSW_CMD_VSUBNET_GET) {
+		nlmsg_free(msg);
+		return vsubnet_reply(h, attrs, parse, arg);
+	}
 	nla_for_each_attr(all, genlmsg_attrdata(g, 0), genlmsg_attrlen(g, 0),
 			  rem) {
 		if (nla_type(all) != XSW_A_MAP_ENTRIES)
@@ -141,11 +183,28 @@ static void test_bulk(struct xsw_handle *h)
 	      "an empty bulk is refused without asking the kernel");
 }
 
+static void test_vsubnet_stats(struct xsw_handle *h)
+{
+	struct xsw_vsubnet_info v;
+	const struct xsw_vsubnet_stats *st = &v.stats;
+
+	memset(&v, 0xff, sizeof(v));
+	CHECK(!xsw_vsubnet_get(h, 5001, &v) && v.vsid == 5001 &&
+	      !strcmp(v.vnet, "Contoso"), "VSUBNET_GET reply parsed");
+	CHECK(v.has_stats, "the reply's counters are flagged");
+	CHECK(st->in_packets == 1 && st->in_bytes == 2 &&
+	      st->out_packets == 3 && st->out_bytes == 4 &&
+	      st->encap_packets == 5 && st->encap_bytes == (1ULL << 32) + 6 &&
+	      st->decap_packets == 7 && st->decap_bytes == 8,
+	      "each counter in its field, 64 bits wide");
+}
+
 int main(void)
 {
 	struct xsw_handle h = { 0 };
 
 	test_parse();
 	test_bulk(&h);
+	test_vsubnet_stats(&h);
 	return test_exit();
 }

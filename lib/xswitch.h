@@ -1504,6 +1504,29 @@ int xsw_vnet_dump(struct xsw_handle *h,
 		  void *arg);
 
 /**
+ * struct xsw_vsubnet_stats - a virtual subnet's traffic on this host
+ *	(XSW_A_VSUBNET_STATS); bytes from the (inner) Ethernet header
+ * @in_packets:	frames its ports sent into the switch, past their checks
+ * @in_bytes:	their bytes
+ * @out_packets: frames delivered to its ports, one per copy
+ * @out_bytes:	their bytes
+ * @encap_packets: frames sent into the tunnel, one per remote PA
+ * @encap_bytes: their bytes, before encapsulation
+ * @decap_packets: frames received from the tunnel and accepted
+ * @decap_bytes: their bytes, after decapsulation
+ */
+struct xsw_vsubnet_stats {
+	uint64_t in_packets;
+	uint64_t in_bytes;
+	uint64_t out_packets;
+	uint64_t out_bytes;
+	uint64_t encap_packets;
+	uint64_t encap_bytes;
+	uint64_t decap_packets;
+	uint64_t decap_bytes;
+};
+
+/**
  * struct xsw_vsubnet_info - a virtual subnet
  * @vsid:	XSW_VSID_MIN..XSW_VSID_MAX
  * @vnet:	its routing domain's name
@@ -1515,6 +1538,8 @@ int xsw_vnet_dump(struct xsw_handle *h,
  * @gateway:	the distributed router's address
  * @encap:	enum xsw_encap; 0 in xsw_vsubnet_add(): VXLAN
  * @num_ports, @num_maps, @num_pas, @gen: read-only
+ * @has_stats:	@stats came with it (read-only)
+ * @stats:	its counters (read-only)
  */
 struct xsw_vsubnet_info {
 	uint32_t vsid;
@@ -1529,6 +1554,8 @@ struct xsw_vsubnet_info {
 	uint32_t num_maps;
 	uint32_t num_pas;
 	uint64_t gen;
+	bool has_stats;
+	struct xsw_vsubnet_stats stats;
 };
 
 int xsw_vsubnet_add(struct xsw_handle *h, const struct xsw_vsubnet_info *vs);

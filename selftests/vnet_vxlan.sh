@@ -47,6 +47,8 @@ ALL_TESTS="
 	vxlan_unknown_pa
 	vxlan_ipv6_underlay
 	vxlan_mtu
+	vnet_vsid_counters
+	vnet_vsid_counters_json
 	vxlan_tunnel_lifecycle
 "
 # shellcheck source=lib.sh source-path=SCRIPTDIR
@@ -381,6 +383,58 @@ vxlan_mtu()
 		ip -n "$1" link set "$2" mtu 1500
 	done
 	log_test "full-size frames: fragmented over IPv4 PAs; over IPv6 PAs counted until the underlay has 70 bytes more"
+}
+
+VS_KEYS="in_packets in_bytes out_packets out_bytes encap_packets encap_bytes
+	decap_packets decap_bytes"
+
+# vs_stats VSID: "KEY VALUE" lines of the vsubnet's counters
+vs_stats()
+{
+	xsw_jq -n "$NS1" '.[0].stats | to_entries[] | "\(.key) \(.value)"' \
+		-s vsubnet show "$1"
+}
+
+vnet_vsid_counters()
+{
+	local -A before after
+	local k v n=5 frame=98	# an echo of 56 bytes: 14 + 20 + 8 + 56
+
+	while read -r k v; do before[$k]=$v; done < <(vs_stats 5001)
+	[ "${#before[@]}" = 8 ]
+	check_err $? "xsw -s vsubnet show 5001 has ${#before[@]} counters, not 8"
+	# Every one of the n echoes must get its reply: -w makes ping fail
+	# otherwise.
+	ip netns exec "$NS_A1" ping -q -c "$n" -i 0.2 -w 20 10.1.1.12 >/dev/null
+	check_err $? "Contoso VM1 lost some of $n pings to VM2"
+	while read -r k v; do after[$k]=$v; done < <(vs_stats 5001)
+	for k in $VS_KEYS; do
+		local want=$n
+
+		[ "${k%_bytes}" != "$k" ] && want=$((n * frame))
+		[ -n "${after[$k]:-}" ] &&
+			[ "$((after[$k] - ${before[$k]:-0}))" -ge "$want" ]
+		check_err $? "vsid 5001 $k moved from ${before[$k]} to ${after[$k]}, by less than $want"
+	done
+	log_test "vsid 5001 counts $n echoes in, encapsulated, and their replies decapsulated and out"
+}
+
+vnet_vsid_counters_json()
+{
+	local j
+
+	j=$(xsw_json -n "$NS1" -s vsubnet show)
+	check_err $? "xsw -j -s vsubnet show failed or printed invalid JSON"
+	jq -e 'length == 3 and all(.[]; .stats | keys ==
+		["decap_bytes","decap_packets","encap_bytes","encap_packets",
+		 "in_bytes","in_packets","out_bytes","out_packets"] and
+		all(.[]; type == "number"))' <<<"$j" >/dev/null
+	check_err $? "each of the 3 vsubnets needs stats with the 8 numeric counters: $j"
+	j=$(xsw_json -n "$NS1" vsubnet show)
+	check_err $? "xsw -j vsubnet show failed or printed invalid JSON"
+	jq -e 'all(.[]; has("stats") | not)' <<<"$j" >/dev/null
+	check_err $? "xsw -j vsubnet show without -s has stats: $j"
+	log_test "xsw -j -s vsubnet show: valid JSON, 8 counters per vsubnet, none without -s"
 }
 
 vxlan_tunnel_lifecycle()

@@ -34,9 +34,11 @@ static void usage_vsubnet(void)
 		"Usage: xsw vsubnet add VSID vnet NAME [ prefix ADDR/LEN ]... [ gateway ADDR ]\n"
 		"                       [ encap { vxlan | nvgre } ]\n"
 		"       xsw vsubnet del VSID\n"
-		"       xsw vsubnet show [ VSID ]\n"
+		"       xsw [ -s ] vsubnet show [ VSID ]\n"
 		"VSID is %d..%d.  Without a prefix the subnet is layer 2 only.\n"
-		"The gateway defaults to the lowest host address of the first IPv4 prefix.\n",
+		"The gateway defaults to the lowest host address of the first IPv4 prefix.\n"
+		"-s adds the frames and bytes its ports sent in, it delivered out to them,\n"
+		"it encapsulated (per remote PA) and decapsulated.\n",
 		XSW_VSID_MIN, XSW_VSID_MAX);
 }
 
@@ -286,6 +288,33 @@ static int vport_collect(const struct xsw_vport_info *vp, void *arg)
 	return vec_push(arg, vp);
 }
 
+/* One line of "xsw -s vsubnet show": "    NAME: packets N bytes N" */
+static void print_vsubnet_stat(const char *name, uint64_t packets,
+			       uint64_t bytes)
+{
+	char key[32];
+
+	snprintf(key, sizeof(key), "%s_packets", name);
+	print_u64(PRINT_JSON, key, NULL, packets);
+	snprintf(key, sizeof(key), "%s_bytes", name);
+	print_u64(PRINT_JSON, key, NULL, bytes);
+	snprintf(key, sizeof(key), "%s:", name);
+	print_string(PRINT_FP, NULL, "    %-6s", key);
+	print_u64(PRINT_FP, NULL, " packets %" PRIu64, packets);
+	print_u64(PRINT_FP, NULL, " bytes %" PRIu64, bytes);
+	print_nl();
+}
+
+static void print_vsubnet_stats(const struct xsw_vsubnet_stats *st)
+{
+	open_json_object("stats");
+	print_vsubnet_stat("in", st->in_packets, st->in_bytes);
+	print_vsubnet_stat("out", st->out_packets, st->out_bytes);
+	print_vsubnet_stat("encap", st->encap_packets, st->encap_bytes);
+	print_vsubnet_stat("decap", st->decap_packets, st->decap_bytes);
+	close_json_object();
+}
+
 static void print_vsubnet(const struct xsw_vsubnet_info *vs,
 			  const struct vec *ports)
 {
@@ -319,6 +348,8 @@ static void print_vsubnet(const struct xsw_vsubnet_info *vs,
 	print_uint(PRINT_ANY, "num_pas", " pas %u", vs->num_pas);
 	print_u64(PRINT_JSON, "gen", NULL, vs->gen);
 	print_nl();
+	if (show_stats && vs->has_stats)
+		print_vsubnet_stats(&vs->stats);
 	open_json_array(PRINT_JSON, "ports", NULL);
 	for (k = 0; k < ports->len; k++) {
 		const struct xsw_vport_info *vp = vec_at(ports, k);

@@ -173,7 +173,7 @@ TYPES = {
         "RDID": "ro:u32", "PREFIXES": "list:VPREFIX:PREFIX",
         "PREFIX": "ro:nest", "GATEWAY": "binr:4:16", "ENCAP": "u8:1:2",
         "NUM_PORTS": "ro:u32", "NUM_MAPS": "ro:u32", "NUM_PAS": "ro:u32",
-        "GEN": "ro:u64",
+        "GEN": "ro:u64", "STATS": "ro:nest",
     },
     "VPREFIX": {
         "PREFIX": "ro:nest", "ADDR": "binr:4:16", "LEN": "u8:0:128",
@@ -241,6 +241,9 @@ def check_table():
             names = {k for k in names if not k.startswith("XSW_A_ACL_STATS_")}
         if aset == "QOS":
             names = {k for k in names if not k.startswith("XSW_A_QOS_STATS_")}
+        if aset == "VSUBNET":
+            names = {k for k in names
+                     if not k.startswith("XSW_A_VSUBNET_STATS_")}
         known = {full_name(aset, a) for a in TYPES[aset]}
         for k in sorted(names - known):
             errs.append(f"{k} is in the header but not in TYPES[{aset}]")
@@ -600,10 +603,11 @@ VOLATILE = {
     "QOS": {"PORT_IFINDEX", "SWITCH_IFINDEX", "STATS", "PAD"},
     "EXT": {"SWITCH_IFINDEX", "STATS"},
     # The namespace's change counter moves on with every change made,
-    # and with the baseline's rebuilding.  No PAD: VSUBNET's number is
-    # XSW_A_VPREFIX_ADDR's inside its prefixes.
+    # and with the baseline's rebuilding; a vsubnet's counters with its
+    # traffic.  No PAD: VSUBNET's number is XSW_A_VPREFIX_ADDR's inside
+    # its prefixes.
     "VNET": {"GEN"},
-    "VSUBNET": {"GEN"},
+    "VSUBNET": {"GEN", "STATS"},
     "PA": {"SWITCH_IFINDEX", "GEN"},
     "VPORT": {"PORT_IFINDEX", "GEN"},
     "MAP": {"GEN", "HITS"},

@@ -15,6 +15,18 @@ KIND is one of:
     ns6 SIP DIP TARGET [HLIM]        a neighbour solicitation for TARGET with
                                      a source link-layer option (--src),
                                      hop limit HLIM (255)
+    vxlan4 SIP DIP VNI ISRC IDST IKIND [IARGS...]
+                                     IPv4/UDP/VXLAN to port --vxlan-port
+                                     (4789), UDP checksum 0, around the
+                                     inner frame ISRC -> IDST of kind IKIND
+                                     (any of the above but vxlan4, vxlan6)
+    vxlan6 SIP DIP VNI ISRC IDST IKIND [IARGS...]
+                                     the same over IPv6, UDP checksum set
+
+VXLAN options, to build malformed headers: --vx-flags N, the header's first
+32-bit word (default 0x08000000: the I flag alone); --vx-rsvd N, its last
+byte (default 0); --cut N, keep only N bytes of the UDP payload (the VXLAN
+header and the inner frame), the UDP and IP lengths made to match.
 
 --tag may repeat, outermost first: "--tag 0x88a8:100 --tag 0x8100:5" makes
 a QinQ frame.  Checksums are correct, so a receiving stack would accept the
@@ -85,7 +97,26 @@ def udp(pseudo, sip, dip, sport, dport):
     return struct.pack("!HHHH", sport, dport, length, c) + payload
 
 
-def build_l3(kind, a, src):
+def vxlan(o, a, v6):
+    sip, dip, vni = a[0], a[1], int(a[2], 0)
+    etype, l3 = build_l3(a[5], a[6:], o)
+    inner = mac(a[4]) + mac(a[3]) + struct.pack("!H", etype) + l3
+    payload = struct.pack("!II", o.vx_flags, (vni << 8) | o.vx_rsvd) + inner
+    if o.cut is not None:
+        payload = payload[:o.cut]
+    sport, length = 49152 + vni % 16384, 8 + len(payload)
+    hdr = struct.pack("!HHHH", sport, o.vxlan_port, length, 0)
+    if not v6:
+        return ipv4(sip, dip, 17, hdr + payload)
+    c = csum(pseudo6(sip, dip, 17, length) + hdr + payload) or 0xFFFF
+    hdr = struct.pack("!HHHH", sport, o.vxlan_port, length, c)
+    return ipv6(sip, dip, 17, hdr + payload)
+
+
+def build_l3(kind, a, o=None):
+    src = o.src if o is not None else None
+    if kind in ("vxlan4", "vxlan6") and o is not None:
+        return vxlan(o, a, kind == "vxlan6")
     if kind == "raw":
         etype = int(a[0], 0)
         payload = bytes.fromhex(a[1]) if len(a) > 1 else b"xswitch-selftest"
@@ -141,11 +172,15 @@ def main():
     p.add_argument("--src", type=mac, required=True)
     p.add_argument("--dst", type=mac, required=True)
     p.add_argument("--tag", type=tag, action="append", default=[])
+    p.add_argument("--vxlan-port", type=int, default=4789)
+    p.add_argument("--vx-flags", type=lambda x: int(x, 0), default=0x08000000)
+    p.add_argument("--vx-rsvd", type=lambda x: int(x, 0), default=0)
+    p.add_argument("--cut", type=int)
     p.add_argument("kind")
     p.add_argument("args", nargs="*")
     o = p.parse_args()
 
-    etype, payload = build_l3(o.kind, o.args, o.src)
+    etype, payload = build_l3(o.kind, o.args, o)
     frame = o.dst + o.src
     for tpid, vid in o.tag:
         frame += struct.pack("!HH", tpid, vid)

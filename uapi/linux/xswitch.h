@@ -385,7 +385,10 @@
  * XSW_CMD_VSUBNET_GET       one (do, _VSID) or all (dump)
  *   -> XSW_A_VSUBNET_VSID, _VNET, _RDID, _PREFIXES, _GATEWAY (if any),
  *      _ENCAP, _NUM_PORTS, _NUM_MAPS, _NUM_PAS (distinct PAs its mappings
- *      point at), _GEN
+ *      point at), _GEN, _STATS (nest enum xsw_vsubnet_stats_attr: frames
+ *      and bytes in from its ports, out to its ports, encapsulated into
+ *      the tunnel per copy, decapsulated from it and accepted; bytes from
+ *      the inner Ethernet header)
  *
  * XSW_CMD_PA_NEW            (admin) a provider address of a switch
  *   XSW_A_PA_SWITCH_IFINDEX | _SWITCH_IFNAME   required
@@ -931,9 +934,38 @@ enum xsw_vsubnet_attr {
 	XSW_A_VSUBNET_NUM_MAPS,		/* u32, read-only */
 	XSW_A_VSUBNET_NUM_PAS,		/* u32, read-only */
 	XSW_A_VSUBNET_GEN,		/* u64, read-only */
+	XSW_A_VSUBNET_STATS,		/* nest enum xsw_vsubnet_stats_attr,
+					 * read-only
+					 */
 
 	__XSW_A_VSUBNET_MAX,
 	XSW_A_VSUBNET_MAX = __XSW_A_VSUBNET_MAX - 1
+};
+
+/*
+ * Inside XSW_A_VSUBNET_STATS: a virtual subnet's traffic on this host,
+ * u64 each, bytes counted from the (inner) Ethernet header.
+ */
+enum xsw_vsubnet_stats_attr {
+	XSW_A_VSUBNET_STATS_UNSPEC,
+	XSW_A_VSUBNET_STATS_PAD,
+	XSW_A_VSUBNET_STATS_IN_PACKETS,		/* from its ports into the
+						 * switch, past their checks
+						 */
+	XSW_A_VSUBNET_STATS_IN_BYTES,
+	XSW_A_VSUBNET_STATS_OUT_PACKETS,	/* delivered to its ports */
+	XSW_A_VSUBNET_STATS_OUT_BYTES,
+	XSW_A_VSUBNET_STATS_ENCAP_PACKETS,	/* sent into the tunnel, one
+						 * per remote PA
+						 */
+	XSW_A_VSUBNET_STATS_ENCAP_BYTES,
+	XSW_A_VSUBNET_STATS_DECAP_PACKETS,	/* received from the tunnel
+						 * and accepted
+						 */
+	XSW_A_VSUBNET_STATS_DECAP_BYTES,
+
+	__XSW_A_VSUBNET_STATS_MAX,
+	XSW_A_VSUBNET_STATS_MAX = __XSW_A_VSUBNET_STATS_MAX - 1
 };
 
 enum xsw_pa_attr {
