@@ -576,6 +576,7 @@ static inline bool xsw_vnet_nd_not_routed(const struct sk_buff *skb)
 	return icmp->icmp6_type >= NDISC_ROUTER_SOLICITATION &&
 	       icmp->icmp6_type <= NDISC_REDIRECT;
 }
+
 struct xsw_port *xsw_vnet_local_port(struct xsw_switch *sw,
 				     const struct xsw_vmap *m);
 bool xsw_vnet_pa_is_local(struct xsw_vnet_store *s,

@@ -16,7 +16,6 @@
 
 #include "vnet_test_util.h"
 
-static const u8 vm_mac[ETH_ALEN] = { 0x02, 0, 0, 0, 0x50, 0x11 };
 static const u8 dst_mac[ETH_ALEN] = { 0x02, 0, 0, 0, 0x50, 0x22 };
 
 /* A frame to the router from vm_mac: @len bytes of @payload, freed by us */

@@ -47,6 +47,9 @@ setup()
 	ip -n "$NS1" link set u1 up &&
 	x port add sw0 dev u1 type external &&
 	x port add sw0 name host1 type internal &&
+	# The PA is answered on host1 only, not also by sw0, the switch's own
+	# port (README: addresses on internal ports want arp_ignore).
+	ip netns exec "$NS1" sysctl -qw net.ipv4.conf.all.arp_ignore=1 &&
 	ip -n "$NS1" link set host1 address "$MAC_H1" &&
 	ip -n "$NS1" addr add "$PA1/24" dev host1 &&
 	ip -n "$NS1" link set host1 up &&
@@ -112,20 +115,21 @@ hyperv_outer_path()
 	host_tx=$(port_stat host1 tx_packets)
 	capture "$NS2" u2 "udp dst port 4789 and src host $PA1" outer
 	check_err $? "no capture on host 2's underlay"
-	ip netns exec "$NS_A1" ping -q -c 5 -i 0.2 -W 2 10.1.1.12 >/dev/null
-	check_err $? "the pings did not get their replies"
+	# -w: ping fails unless all five get their replies.
+	ip netns exec "$NS_A1" ping -q -c 5 -i 0.2 -w 20 10.1.1.12 >/dev/null
+	check_err $? "the pings did not all get their replies"
 	busywait 10000 eval "[ \$(captured outer 'VXLAN.*vni 5001') -ge 5 ]"
 	check_err $? "host 2 saw $(captured outer 'VXLAN.*vni 5001') VXLAN frames from $PA1, not 5"
 	capture_stop outer
 	# Each counter only grows: five requests out, five replies in at least.
 	[ "$(port_stat host1 rx_packets)" -ge $((host_rx + 5)) ]
-	check_err $? "the outer packets did not enter the switch on the internal port"
+	check_err $? "the outer packets did not enter the switch on the internal port: rx $host_rx -> $(port_stat host1 rx_packets)"
 	[ "$(port_stat u1 tx_packets)" -ge $((up_tx + 5)) ]
-	check_err $? "the outer packets did not leave by the external port"
+	check_err $? "the outer packets did not leave by the external port: tx $up_tx -> $(port_stat u1 tx_packets)"
 	[ "$(port_stat u1 rx_packets)" -ge $((up_rx + 5)) ]
-	check_err $? "the replies did not come in by the external port"
+	check_err $? "the replies did not come in by the external port: rx $up_rx -> $(port_stat u1 rx_packets)"
 	[ "$(port_stat host1 tx_packets)" -ge $((host_tx + 5)) ]
-	check_err $? "the replies did not reach the host's stack on the internal port"
+	check_err $? "the replies did not reach the host's stack on the internal port: tx $host_tx -> $(port_stat host1 tx_packets)"
 	log_test "outer packets go host1 -> switch -> u1, and back the same way"
 }
 

@@ -109,8 +109,9 @@ setup()
 	x map add vsid 5001 ca 10.1.1.11 mac "$MAC_A1" pa "$PA1" &&
 	x map add vsid 5001 ca 10.1.1.12 mac "$MAC_A2" pa "$PA2" || return 1
 
-	# Everything VM1 gets from the remote CA, from now on.
-	ip netns exec "$NS_A1" tcpdump -l -n -e -i e1 "ether src $MAC_A2" \
+	# Everything VM1 gets from the remote CA, from now on, but the ARP
+	# responder's answers for it (VM1 asks, to send its ICMP errors back).
+	ip netns exec "$NS_A1" tcpdump -l -n -e -i e1 "ether src $MAC_A2 and not arp" \
 		>"$TMPD/vm.txt" 2>"$TMPD/vm.err" &
 	echo $! >"$TMPD/vm.pid"
 	defer "kill $! 2>/dev/null"
