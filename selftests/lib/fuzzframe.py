@@ -289,7 +289,8 @@ def ip6_hdr(nh, body):
 
 
 RA = struct.pack("!BBHBBHII", 134, 0, 0, 64, 0, 1800, 0, 0)
-# name: (ethertype, payload, the drop reason the guards must give it)
+# name: (ethertype, payload, the drop reason the switch must give it: a
+# guard's, or the VLAN step's where it drops the frame first)
 CASES = {
     "dhcp4-ip-options": (0x0800, ip4_hdr(17, udp_dhcp(67, 68), ihl=7),
                          "dhcp-guard"),
@@ -308,9 +309,14 @@ CASES = {
     # 802.1ad, which the switch carries as payload, in front.
     "dhcp4-behind-802.1ad": (0x88A8, struct.pack("!HH", 100, 0x0800) +
                              ip4_hdr(17, udp_dhcp(67, 68)), "dhcp-guard"),
-    # A priority tag (the port's VLAN) with a tag for another behind it.
-    "ra-behind-two-tags": (0x8100, struct.pack("!HHHH", 0, 0x8100, 5, 0x86DD)
+    # 802.1ad and 802.1Q in the payload: the guard looks through both.
+    "ra-behind-two-tags": (0x88A8, struct.pack("!HHHH", 100, 0x8100, 5, 0x86DD)
                            + ip6_hdr(58, RA), "router-guard"),
+    # A priority tag (the port's VLAN) with a tag for another behind it:
+    # the VLAN step drops it before any guard (VLAN hopping).
+    "ra-behind-priority-tag": (0x8100, struct.pack("!HHHH", 0, 0x8100, 5,
+                                                   0x86DD)
+                               + ip6_hdr(58, RA), "vlan"),
     "redirect4-ip-options": (0x0800, ip4_hdr(1, struct.pack("!BBHI", 5, 1, 0, 0)
                                              + b"\0" * 28, ihl=6),
                              "router-guard"),
