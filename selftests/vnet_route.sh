@@ -151,10 +151,12 @@ route_rewrite()
 	ttl=$(ping_ttl "$NS_A1" 10.1.2.12)
 	[ "$ttl" = 63 ]
 	check_err $? "the reply came back with TTL '$ttl', not 64 - 1"
-	capture_stop a2
-	# tcpdump -e -v: "MAC > MAC, ... (tos 0x0, ttl 63, ..." then the IPs
-	grep -q "^.*$ROUTER_MAC > $MAC_A2, .*ttl 63," "$TMPD/a2.txt"
+	# tcpdump -e -v: "MAC > MAC, ... (tos 0x0, ttl 63, ..." then the IPs.
+	# Wait for tcpdump to print it: stopped at once, it may not have read
+	# the frame yet.
+	busywait 10000 grep -q "^.*$ROUTER_MAC > $MAC_A2, .*ttl 63," "$TMPD/a2.txt"
 	check_err $? "5002's VM did not get the echo request from the router's MAC with TTL 63: $(head -4 "$TMPD/a2.txt")"
+	capture_stop a2
 	[ "$(captured a2 "$MAC_A1")" = 0 ]
 	check_err $? "5002's VM saw 5001's VM's own MAC"
 	log_test "a routed frame comes from the router's MAC with its TTL decremented"
@@ -219,15 +221,16 @@ route_remote()
 	check_err $? "the reply from host 2 came with TTL '$ttl', not 64 - 1"
 	ping_ok "$NS_B3" 10.1.1.11
 	check_err $? "host 2's 5003 VM cannot ping 5001 on host 1"
+	# Wait for tcpdump to print what it saw before stopping it.
+	# tcpdump decodes VXLAN on 4789: "VXLAN, flags [I] (0x08), vni 5003"
+	busywait 10000 grep -qw "vni 5003" "$TMPD/u2.txt"
+	check_err $? "host 1 did not encapsulate with the destination's VSID: $(grep -m2 vni "$TMPD/u2.txt")"
+	busywait 10000 grep -q "^.*$ROUTER_MAC > $MAC_B3, .*ttl 63," "$TMPD/b3.txt"
+	check_err $? "host 2's VM did not get the frame from the router's MAC, TTL 63"
 	capture_stop u2
 	capture_stop b3
-	# tcpdump decodes VXLAN on 4789: "VXLAN, flags [I] (0x08), vni 5003"
-	grep -qw "vni 5003" "$TMPD/u2.txt"
-	check_err $? "host 1 did not encapsulate with the destination's VSID: $(grep -m2 vni "$TMPD/u2.txt")"
 	[ "$(grep -cw "vni 5001" "$TMPD/u2.txt")" = 0 ]
 	check_err $? "host 1 sent the routed frame with the source's VSID"
-	grep -q "^.*$ROUTER_MAC > $MAC_B3, .*ttl 63," "$TMPD/b3.txt"
-	check_err $? "host 2's VM did not get the frame from the router's MAC, TTL 63"
 	[ "$(sw_drops vnet-unknown-pa sw1 "$NS2")$(sw_drops vnet-unknown-pa)" = 00 ]
 	check_err $? "a host refused a routed frame's PA"
 	log_test "routed on the sending host, encapsulated with the destination's VSID, accepted by the other"
