@@ -190,7 +190,7 @@ int xsw_vnet_route(struct xsw_fwd_ctx *ctx, struct sk_buff *skb)
 	reason = xsw_vnet_route_lookup(s, vs, skb, &m);
 	if (reason >= 0)
 		return reason;
-	/* m->vs is set after the mapping is published; its key is not. */
+	/* The key's VSID: the VSID the frame moves to. */
 	ctx->vsid = m->kmac.vsid;
 	if (xsw_vnet_pa_is_local(s, sw, &m->pa))
 		dst = local_port(ctx, sw, m);
